@@ -1,0 +1,52 @@
+# Two commands on a fresh clone: `make site` builds the offline HTML into site/,
+# `make test` runs the test suite. Everything installs into .venv and node_modules.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONPATH := $(CURDIR)/hooks
+# Material 9.7 prints a banner about MkDocs 2.0 on every build; the project knows.
+export NO_MKDOCS_2_WARNING := true
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: site test check serve linkcheck bench clean
+
+site: $(VENV)/.site-deps node_modules/.installed
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test-deps node_modules/.installed $(CHROMIUM)
+	$(BIN)/python -m pytest
+
+check: $(VENV)/.site-deps
+	$(BIN)/python -m sitecheck
+
+serve: $(VENV)/.site-deps node_modules/.installed
+	$(BIN)/mkdocs serve --strict
+
+linkcheck: $(VENV)/.site-deps
+	$(BIN)/python -m sitecheck.linkcheck
+
+bench: $(VENV)/.test-deps node_modules/.installed
+	$(BIN)/python tests/bench/run.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+# The iframe-worker shim lets search run from file://; the build copies it into site/.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests (root on CI; sudo elsewhere).
+$(CHROMIUM):
+	$(if $(filter 0,$(shell id -u)),,sudo) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'
+
+clean:
+	rm -rf site .cache

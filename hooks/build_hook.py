@@ -1,0 +1,116 @@
+"""The MkDocs side of the site checks: gather inputs at the right build events, call
+the plain functions in `sitecheck`, report findings, and fail before anything is written."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs_bibtex.citation import Citation
+
+from sitecheck import citations, generate, vocabulary
+from sitecheck.check_citations import cited_keys
+from sitecheck.findings import ERROR, errors
+from sitecheck.run import check_site
+
+log = logging.getLogger("mkdocs.hooks.sitecheck")
+SHIM = ("node_modules/iframe-worker/shim/index.js", "assets/vendor/iframe-worker/shim.js")
+SHIM_LICENSE = ("node_modules/iframe-worker/LICENSE", "assets/vendor/iframe-worker/LICENSE.txt")
+_state: dict = {}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)  # before the plugins: the bibliography must be sound before mkdocs-bibtex parses it
+def on_config(config):
+    root = _root(config)
+    checked = check_site(root, Path(config.docs_dir), root / "bibliography")
+    for finding in sorted(set(checked.findings), key=lambda f: f.sort_key):
+        # Warnings are shown but do not fail the build; errors do.
+        (log.error if finding.severity == ERROR else log.info)(finding.format())
+    found = errors(checked.findings)
+    if found:
+        raise Abort(f"{len(found)} error(s) in the site's content: fix them (file:line above) and build again")
+    _state["model"], _state["bib"] = checked.model, checked.bib
+
+    bibtex = config.plugins.get("bibtex")
+    if bibtex and str(bibtex.config.csl_file or "").startswith(citations.PANDOC_STYLE_PREFIX):
+        name = bibtex.config.csl_file[len(citations.PANDOC_STYLE_PREFIX):]
+        bibtex.config.csl_file = str(citations.pandoc_style(name))
+    config.nav = _expand_nav(config.nav, checked.model)
+    return config
+
+
+def on_pre_build(config):
+    """One pandoc call for every citation of the site (see sitecheck.citations)."""
+    bibtex = config.plugins.get("bibtex")
+    if bibtex is None or bibtex.registry is None:
+        return
+    citations.protect_bibliography(bibtex.registry.bib_data)
+    model = _state["model"]
+    citations.prime(bibtex.registry, [page.body for page in model.pages.values()])
+
+
+def on_files(files, config):
+    root = _root(config)
+    for source, dest in (SHIM, SHIM_LICENSE):
+        path = root / source
+        if not path.exists():
+            raise Abort(f"{source} is missing: run 'make site' (it installs the site's browser assets with npm ci)")
+        files.append(File.generated(config, dest, abs_src_path=str(path)))
+    return files
+
+
+@event_priority(100)  # before mkdocs-bibtex, so generated parts are in place when it runs
+def on_page_markdown(markdown, page, config, files):
+    extra = {"<!-- bibliography -->": lambda: _full_bibliography(page.file.src_uri, config)}
+    return generate.render_markers(markdown, page.file.src_uri, _state["model"], extra)
+
+
+def _full_bibliography(path: str, config) -> str:
+    registry = config.plugins["bibtex"].registry
+    model, bib = _state["model"], _state["bib"]
+    references = {key: registry.reference_text(Citation(key=key)) for key in bib.sources}
+    citing = {}
+    for page_path, page in sorted(model.pages.items()):
+        keys = {key for _, key in cited_keys(page)}
+        dev = model.developments.get(page_path.split("/")[-1][:-3]) if page_path.startswith("developments/") else None
+        keys |= set(dev.sources if dev else [])
+        for key in keys:
+            citing.setdefault(key, []).append(page_path)
+
+    def title(page_path):
+        page = model.pages[page_path]
+        return str(page.meta.get("title") or page_path)
+
+    return generate.bibliography_list(references, citing, path, title)
+
+
+def _expand_nav(nav, model):
+    """Replace the 'recommendations/' and 'developments/' entries of mkdocs.yml's nav
+    with the pages, grouped as the memorandum groups them and by year."""
+    if not nav:
+        return nav
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if value == "recommendations/":
+                value = ["recommendations/index.md"] + [
+                    {vocabulary.SECTIONS[s]: [{r.title: r.page.path} for r in model.ordered_recommendations()
+                                              if r.section == s]}
+                    for s in vocabulary.SECTIONS if any(r.section == s for r in model.recommendations.values())]
+            elif value == "developments/":
+                years = sorted({d.date.year for d in model.developments.values()}, reverse=True)
+                value = ["developments/index.md"] + [
+                    {str(y): [{d.title: d.page.path} for d in model.ordered_developments() if d.date.year == y]}
+                    for y in years]
+            elif isinstance(value, list):
+                value = _expand_nav(value, model)
+            item = {title: value}
+        out.append(item)
+    return out

@@ -1,0 +1,64 @@
+"""Citations: every key cited in a page, or listed in a development's `sources`, exists
+in the bibliography; developments cite a primary source; unused entries are reported."""
+from __future__ import annotations
+
+import difflib
+import re
+
+from mkdocs_bibtex.citation import CitationBlock
+
+from . import markdown_scan as scan
+from .bibliography import Bibliography
+from .findings import WARNING, Finding
+from .model import SiteModel
+from .pages import Page
+
+# What mkdocs-bibtex reads as a key ([\w-]+), then what a slip leaves right after it.
+_KEY_THEN_JUNK = re.compile(r"@([\w-]++)([^\s,;\]])")
+
+
+def cited_keys(page: Page) -> list[tuple[int, str]]:
+    """(line, key) for every citation in the page body, as mkdocs-bibtex will read it:
+    it reads code blocks and inline code too, so these are not skipped here either."""
+    found = []
+    for number, line in enumerate(page.body.split("\n"), page.body_line):
+        for block in CitationBlock.from_markdown(line):
+            found += [(number, citation.key) for citation in block.citations]
+    return found
+
+
+def _did_you_mean(key: str, bib: Bibliography) -> str:
+    close = difflib.get_close_matches(key, list(bib.sources), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
+    findings, used = [], set()
+    for path, page in sorted(model.pages.items()):
+        for number, key in cited_keys(page):
+            used.add(key)
+            if key not in bib.sources:
+                findings.append(Finding(page.repo_path, number, "citation-unknown-key",
+                                        f"cites '@{key}', which is not in bibliography/{_did_you_mean(key, bib)}; "
+                                        "fix the key or add the entry"))
+        for number, line in scan.source_lines(page.body, page.body_line):
+            for block in re.findall(r"\[[^\]]*@[^\]]*\]", line):
+                for key, junk in _KEY_THEN_JUNK.findall(block):
+                    findings.append(Finding(page.repo_path, number, "citation-key-truncated",
+                                            f"'@{key}{junk}...' would be read as key '{key}': keys hold only "
+                                            "letters, digits, '-' and '_'; put a locator after a comma: [@key, p. 3]"))
+    for dev in model.developments.values():
+        for i, key in enumerate(dev.sources):
+            used.add(key)
+            if key not in bib.sources:
+                findings.append(Finding(dev.page.repo_path, dev.page.line_of("sources", i), "citation-unknown-key",
+                                        f"source '{key}' is not in bibliography/{_did_you_mean(key, bib)}"))
+        if dev.sources and not any(bib.sources[k].is_primary for k in dev.sources if k in bib.sources):
+            findings.append(Finding(dev.page.repo_path, dev.page.line_of("sources"), "no-primary-source",
+                                    "none of 'sources' is a primary source (keywords = {primary}); add the official "
+                                    "text or announcement"))
+    for key, source in sorted(bib.sources.items()):
+        if key not in used:
+            findings.append(Finding(source.path, source.line, "bib-unused",
+                                    f"entry '{key}' is cited nowhere; cite it or remove it", WARNING))
+    return findings

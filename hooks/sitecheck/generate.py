@@ -1,0 +1,143 @@
+"""The derived parts of pages, rendered as Markdown from the content model. Each part
+replaces a marker line, so a page says where its generated part goes."""
+from __future__ import annotations
+
+import posixpath
+
+from . import vocabulary as vocab
+from .model import MARKER, Development, SiteModel
+
+
+def day(date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def link(from_path: str, to_path: str) -> str:
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def _actors(dev: Development) -> str:
+    return ", ".join(vocab.label(a) for a in dev.actors)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def recommendation_developments(model: SiteModel, rec_id: str, from_path: str) -> str:
+    pairs = model.developments_for(rec_id)
+    if not pairs:
+        return "*No development on this site names this recommendation yet.*"
+    rows = ["| Date | Development | Actors | Effect |", "| --- | --- | --- | --- |"]
+    for dev, effect in pairs:
+        rows.append(f"| {day(dev.date)} | [{_cell(dev.title)}]({link(from_path, dev.page.path)}) "
+                    f"| {_actors(dev)} | {vocab.label(effect)} |")
+    return "\n".join(rows) + "\n\n*Effect* says how each development bears on this recommendation; " \
+        f"see the [methodology]({link(from_path, 'methodology.md')}#effects)."
+
+
+def development_facts(model: SiteModel, dev: Development) -> str:
+    bears = "; ".join(
+        f"[{_cell(model.recommendations[e.recommendation].title)}]"
+        f"({link(dev.page.path, model.recommendations[e.recommendation].page.path)}) ({vocab.label(e.effect).lower()})"
+        for e in dev.effects if e.recommendation in model.recommendations)
+    lines = [
+        f"**Date:** {day(dev.date)} ({vocab.label(dev.date_kind).lower()})",
+        f"**Actors:** {_actors(dev)}",
+        f"**Type:** {vocab.label(dev.type).lower()}",
+        f"**Bears on:** {bears or 'none'}",
+    ]
+    return '!!! abstract "At a glance"\n\n' + "\n".join(f"    - {line}" for line in lines) + "\n"
+
+
+def recommendations_index(model: SiteModel, from_path: str) -> str:
+    parts = []
+    for section, title in vocab.SECTIONS.items():
+        recs = [r for r in model.ordered_recommendations() if r.section == section]
+        if not recs:
+            continue
+        parts.append(f"## {title}\n\n| No. | Recommendation | What it asks | Status |\n| --- | --- | --- | --- |")
+        parts += [f"| {r.number} | [{_cell(r.title)}]({link(from_path, r.page.path)}) | {_cell(r.summary)} "
+                  f"| {vocab.label(r.status)} (as of {day(r.status_as_of)}) |" for r in recs]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def timeline(model: SiteModel, from_path: str) -> str:
+    parts, year = [], None
+    for dev in model.ordered_developments():
+        if dev.date.year != year:
+            year = dev.date.year
+            parts.append(f"\n## {year}\n\n| Date | Development | Actors | Type | Bears on |\n| --- | --- | --- | --- | --- |")
+        recs = ", ".join(
+            f"[{e.recommendation}]({link(from_path, model.recommendations[e.recommendation].page.path)})"
+            for e in dev.effects if e.recommendation in model.recommendations)
+        parts.append(f"| {day(dev.date)} ({vocab.label(dev.date_kind).lower()}) | "
+                     f"[{_cell(dev.title)}]({link(from_path, dev.page.path)}) | {_actors(dev)} "
+                     f"| {vocab.label(dev.type).lower()} | {recs} |")
+    return "\n".join(parts).lstrip("\n")
+
+
+def scorecard(model: SiteModel, from_path: str) -> str:
+    rows = ["| Status | Recommendations |", "| --- | --- |"]
+    for status in vocab.STATUSES:
+        recs = [r for r in model.ordered_recommendations() if r.status == status]
+        names = ", ".join(f"[{_cell(r.title)}]({link(from_path, r.page.path)})" for r in recs) or "none"
+        rows.append(f"| **{vocab.label(status)}** ({len(recs)}) | {names} |")
+    return "\n".join(rows)
+
+
+def vocabulary_table(name: str) -> str:
+    values = getattr(vocab, name.upper())
+    rows = ["| Value | Meaning |", "| --- | --- |"]
+    rows += [f"| `{value}` | {_cell(meaning)} |" for value, meaning in values.items()]
+    return "\n".join(rows)
+
+
+def all_vocabularies() -> str:
+    names = {"sections": "Sections", "statuses": "Statuses", "effects": "Effects", "types": "Types",
+             "actors": "Actors", "date_kinds": "Date kinds"}
+    return "\n\n".join(f"### {title}\n\n{vocabulary_table(name)}" for name, title in names.items())
+
+
+def bibliography_list(references: dict[str, str], citing_pages: dict[str, list], from_path: str, titles) -> str:
+    """Every source, formatted by pandoc, with an anchor and the pages that cite it."""
+    parts = []
+    for key, text in sorted(references.items(), key=lambda kv: kv[1].lower()):
+        pages = citing_pages.get(key, [])
+        cited = ", ".join(f"[{_cell(titles(p))}]({link(from_path, p)})" for p in pages)
+        parts.append(f"{text}  \n*Cited on:* {cited or 'no page yet'}\n{{: #ref-{key} }}\n")
+    return "\n".join(parts)
+
+
+def render_markers(markdown: str, path: str, model: SiteModel, extra: dict | None = None) -> str:
+    """Replace every marker line a page holds with its generated Markdown."""
+    page_kind = path.split("/")[0]
+    if path.startswith("recommendations/") and not path.endswith("index.md"):
+        rec_id = path.split("/")[-1][:-3]
+        markdown = markdown.replace(MARKER, recommendation_developments(model, rec_id, path))
+    replacements = {
+        "<!-- recommendations -->": lambda: recommendations_index(model, path),
+        "<!-- timeline -->": lambda: timeline(model, path),
+        "<!-- scorecard -->": lambda: scorecard(model, path),
+        "<!-- vocabulary -->": all_vocabularies,
+        "<!-- vocabulary: statuses -->": lambda: vocabulary_table("statuses"),
+        "<!-- vocabulary: effects -->": lambda: vocabulary_table("effects"),
+        **(extra or {}),
+    }
+    for marker, render in replacements.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render())
+    if page_kind == "developments" and not path.endswith("index.md"):
+        dev_id = path.split("/")[-1][:-3]
+        if dev_id in model.developments:
+            markdown = _after_title(markdown, development_facts(model, model.developments[dev_id]))
+    return markdown
+
+
+def _after_title(markdown: str, block: str) -> str:
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1:])
+    return block + "\n" + markdown

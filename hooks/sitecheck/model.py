@@ -1,0 +1,236 @@
+"""The content model: recommendations and developments read from front matter,
+validated against the schema, and cross-referenced."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+
+from . import vocabulary as vocab
+from .findings import Finding
+from .pages import Page
+
+RECOMMENDATIONS_DIR = "recommendations/"
+DEVELOPMENTS_DIR = "developments/"
+MARKER = "<!-- developments -->"
+
+
+@dataclass
+class Recommendation:
+    id: str
+    number: int
+    title: str
+    section: str
+    summary: str
+    status: str
+    status_as_of: dt.date
+    page: Page
+
+
+@dataclass
+class Effect:
+    recommendation: str
+    effect: str
+    line: int
+
+
+@dataclass
+class Development:
+    id: str
+    title: str
+    date: dt.date
+    date_kind: str
+    actors: list
+    type: str
+    summary: str
+    effects: list
+    sources: list
+    page: Page
+
+
+@dataclass
+class SiteModel:
+    pages: dict  # docs-relative path -> Page
+    recommendations: dict = field(default_factory=dict)  # id -> Recommendation
+    developments: dict = field(default_factory=dict)  # id -> Development
+
+    def developments_for(self, rec_id: str) -> list[tuple[Development, str]]:
+        """(development, effect) pairs naming a recommendation, newest first."""
+        pairs = [(d, e.effect) for d in self.developments.values() for e in d.effects if e.recommendation == rec_id]
+        return sorted(pairs, key=lambda p: (p[0].date, p[0].id), reverse=True)
+
+    def ordered_recommendations(self) -> list[Recommendation]:
+        return sorted(self.recommendations.values(), key=lambda r: r.number)
+
+    def ordered_developments(self) -> list[Development]:
+        """Newest first."""
+        return sorted(self.developments.values(), key=lambda d: (d.date, d.id), reverse=True)
+
+
+# The schema, as data: field -> kind. A dict kind is a vocabulary of allowed values.
+TEXT, DATE, INT, KEYS = "text", "date", "int", "keys"
+RECOMMENDATION_SCHEMA = {
+    "id": TEXT, "number": INT, "title": TEXT, "section": vocab.SECTIONS, "summary": TEXT,
+    "status": vocab.STATUSES, "status_as_of": DATE,
+}
+DEVELOPMENT_SCHEMA = {
+    "id": TEXT, "title": TEXT, "date": DATE, "date_kind": vocab.DATE_KINDS, "actors": [vocab.ACTORS],
+    "type": vocab.TYPES, "summary": TEXT, "recommendations": "effects", "sources": KEYS,
+}
+# Front-matter keys MkDocs and Material read themselves; allowed on any page.
+THEME_KEYS = {"title", "description", "hide", "search", "template", "icon"}
+
+
+def _suggest(value, choices) -> str:
+    close = difflib.get_close_matches(str(value), list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _choices(vocabulary) -> str:
+    return ", ".join(vocabulary)
+
+
+class _Reader:
+    """Validates one page's front matter against a schema, collecting findings."""
+
+    def __init__(self, page: Page, findings: list):
+        self.page, self.findings = page, findings
+
+    def fail(self, key, code, message):
+        self.findings.append(Finding(self.page.repo_path, self.page.line_of(*key), code, message))
+
+    def value(self, name, kind):
+        meta = self.page.meta
+        if name not in meta or meta[name] in (None, "", []):
+            self.fail((), "front-matter-missing-field", f"required field '{name}' is missing; see docs/contributing.md")
+            return None
+        return self.typed((name,), meta[name], kind)
+
+    def typed(self, key, raw, kind):
+        name = key[0]
+        if isinstance(kind, dict):
+            if raw not in kind:
+                self.fail(key, "front-matter-bad-value",
+                          f"'{name}' is '{raw}', which is not allowed{_suggest(raw, kind)}; use one of: {_choices(kind)}")
+                return None
+            return raw
+        if isinstance(kind, list):
+            if not isinstance(raw, list):
+                raw = [raw]
+            values = [self.typed(key + (i,), item, kind[0]) for i, item in enumerate(raw)]
+            return None if None in values else values
+        if kind == TEXT:
+            if not isinstance(raw, str):
+                self.fail(key, "front-matter-bad-type", f"'{name}' must be text, not {type(raw).__name__}; quote it")
+                return None
+            return raw.strip()
+        if kind == INT:
+            if not isinstance(raw, int) or isinstance(raw, bool):
+                self.fail(key, "front-matter-bad-type", f"'{name}' must be a whole number, not '{raw}'")
+                return None
+            return raw
+        if kind == DATE:
+            try:
+                return dt.date.fromisoformat(str(raw))
+            except ValueError:
+                self.fail(key, "front-matter-bad-date",
+                          f"'{name}' is '{raw}', which is not a real calendar date; write YYYY-MM-DD, e.g. 2024-11-16")
+                return None
+        if kind == KEYS:
+            if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
+                self.fail(key, "front-matter-bad-type", f"'{name}' must be a list of BibTeX keys: [key-one, key-two]")
+                return None
+            return raw
+        if kind == "effects":
+            return self.effects(raw)
+        raise AssertionError(kind)
+
+    def effects(self, raw):
+        if not isinstance(raw, list):
+            self.fail(("recommendations",), "front-matter-bad-type",
+                      "'recommendations' must be a list of '- id: ...' / 'effect: ...' items")
+            return None
+        result = []
+        for i, item in enumerate(raw):
+            key = ("recommendations", i)
+            if not isinstance(item, dict) or "id" not in item or "effect" not in item:
+                self.fail(key, "front-matter-bad-type",
+                          "each item of 'recommendations' needs 'id' (a recommendation id) and 'effect'")
+                continue
+            effect = self.typed(key + ("effect",), item["effect"], vocab.EFFECTS)
+            if effect:
+                result.append(Effect(str(item["id"]), effect, self.page.line_of(*key, "id")))
+        return result
+
+    def unknown_keys(self, schema):
+        for name in self.page.meta:
+            if name not in schema and name not in THEME_KEYS:
+                self.fail((name,), "front-matter-unknown-field",
+                          f"unknown field '{name}'{_suggest(name, schema)}; allowed: {', '.join(schema)}")
+
+    def read(self, schema):
+        self.unknown_keys(schema)
+        values = {name: self.value(name, kind) for name, kind in schema.items()}
+        return None if None in values.values() else values
+
+
+def build_model(pages: dict[str, Page]) -> tuple[SiteModel, list[Finding]]:
+    model, findings = SiteModel(pages=pages), []
+    for path, page in sorted(pages.items()):
+        if path.endswith("/index.md"):
+            continue
+        for folder, schema, cls, store in (
+            (RECOMMENDATIONS_DIR, RECOMMENDATION_SCHEMA, Recommendation, model.recommendations),
+            (DEVELOPMENTS_DIR, DEVELOPMENT_SCHEMA, Development, model.developments),
+        ):
+            if not path.startswith(folder):
+                continue
+            values = _Reader(page, findings).read(schema)
+            if values is None:
+                continue
+            if "recommendations" in values:
+                values["effects"] = values.pop("recommendations")
+            item = cls(page=page, **values)
+            stem = path[len(folder):-3]
+            if item.id != stem:
+                findings.append(Finding(page.repo_path, page.line_of("id"), "id-file-mismatch",
+                                        f"id '{item.id}' must equal the file name '{stem}' (ids are stable URLs)"))
+            if item.id in model.recommendations or item.id in model.developments:
+                other = (model.recommendations.get(item.id) or model.developments[item.id]).page.repo_path
+                findings.append(Finding(page.repo_path, page.line_of("id"), "id-duplicate",
+                                        f"id '{item.id}' is already used by {other}; ids must be unique"))
+                continue
+            store[item.id] = item
+    findings += check_cross_references(model)
+    return model, findings
+
+
+def check_cross_references(model: SiteModel) -> list[Finding]:
+    findings = []
+    for dev in model.developments.values():
+        seen = set()
+        for effect in dev.effects:
+            if effect.recommendation not in model.recommendations:
+                findings.append(Finding(dev.page.repo_path, effect.line, "unknown-recommendation",
+                                        f"recommendation id '{effect.recommendation}' does not exist"
+                                        f"{_suggest(effect.recommendation, model.recommendations)}"))
+            if effect.recommendation in seen:
+                findings.append(Finding(dev.page.repo_path, effect.line, "recommendation-repeated",
+                                        f"recommendation '{effect.recommendation}' is named twice; keep one effect"))
+            seen.add(effect.recommendation)
+    numbers = {}
+    for rec in model.recommendations.values():
+        if rec.number in numbers:
+            findings.append(Finding(rec.page.repo_path, rec.page.line_of("number"), "number-duplicate",
+                                    f"number {rec.number} is also used by {numbers[rec.number]}; "
+                                    "each recommendation has its own place in the memorandum"))
+        numbers[rec.number] = rec.page.repo_path
+        if rec.status != "no-visible-action" and not model.developments_for(rec.id):
+            findings.append(Finding(rec.page.repo_path, rec.page.line_of("status"), "status-without-evidence",
+                                    f"status '{rec.status}' needs at least one development that names '{rec.id}' "
+                                    "in its front matter; add one, or use 'no-visible-action'"))
+        if MARKER not in rec.page.body:
+            findings.append(Finding(rec.page.repo_path, None, "marker-missing",
+                                    f"the page has no '{MARKER}' line; put it at the end of '## What happened since' "
+                                    "so the build can list the developments there"))
+    return findings

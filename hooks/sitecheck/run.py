@@ -1,0 +1,34 @@
+"""Run every check over a site on disk: the one entry point the build hook and the
+command line share."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import bibliography
+from .check_citations import check_citations
+from .check_links import check_links
+from .check_markup import check_markup
+from .findings import Finding
+from .model import SiteModel, build_model
+from .pages import read_pages
+
+
+@dataclass
+class CheckedSite:
+    model: SiteModel
+    bib: bibliography.Bibliography
+    findings: list[Finding]
+
+
+def check_site(repo_root: Path, docs_dir: Path, bib_dir: Path) -> CheckedSite:
+    pages, findings = read_pages(docs_dir, repo_root)
+    model, model_findings = build_model(pages)
+    bib, bib_findings = bibliography.load(bib_dir, repo_root)
+    files = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
+    findings += model_findings + bib_findings
+    findings += check_links(pages, files)
+    for page in pages.values():
+        findings += check_markup(page)
+    findings += check_citations(model, bib)
+    return CheckedSite(model, bib, findings)

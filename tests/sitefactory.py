@@ -1,0 +1,116 @@
+"""Small, valid fixture sites written from text; tests change one thing and look for
+exactly the finding that change should cause."""
+from __future__ import annotations
+
+from pathlib import Path
+
+REC = """---
+id: data-free-port
+number: 5
+title: A free data port
+section: data-governance
+summary: Start with commercial data; consider a free data port.
+status: stalled
+status_as_of: 2026-11-01
+---
+
+# A free data port
+
+## What it asks
+
+It asks for a port [@memo-2019, "Data Governance"].
+
+## What happened since
+
+See [the initiative](../developments/cn-2024-initiative.md#what-it-is).
+
+<!-- developments -->
+
+## Status
+
+Stalled.
+
+## Sources
+
+\\bibliography
+"""
+
+DEV = """---
+id: cn-2024-initiative
+title: An initiative
+date: 2024-11-20
+date_kind: published
+actors: [china]
+type: initiative
+summary: China published an initiative.
+recommendations:
+  - id: data-free-port
+    effect: mixed
+sources: [cn-2024-initiative-text]
+---
+
+# An initiative
+
+## What it is
+
+A text [@cn-2024-initiative-text; @memo-2019].
+
+## How it bears on the recommendations
+
+On [the port](../recommendations/data-free-port.md).
+
+## Sources
+
+\\bibliography
+"""
+
+BIB = """@online{memo-2019,
+  author = {{National Committee on U.S.-China Relations}},
+  title = {Consensus Memorandum},
+  year = {2020},
+  url = {https://www.ncuscr.org/memo},
+  keywords = {primary},
+}
+
+@online{cn-2024-initiative-text,
+  author = {{Cyberspace Administration of China}},
+  title = {Global Cross-Border Data Flow Cooperation Initiative},
+  date = {2024-11-20},
+  url = {https://www.cac.gov.cn/initiative.htm},
+  keywords = {primary},
+}
+"""
+
+BASE_PAGES = {
+    "index.md": "# Home\n",
+    "recommendations/index.md": "# Recommendations\n\n<!-- recommendations -->\n",
+    "developments/index.md": "# Developments\n\n<!-- timeline -->\n",
+    "recommendations/data-free-port.md": REC,
+    "developments/cn-2024-initiative.md": DEV,
+}
+
+
+def write_site(root: Path, pages: dict | None = None, bibs: dict | None = None) -> Path:
+    """A repository-shaped folder: docs/ and bibliography/. Pages map to None are left out."""
+    pages = {**BASE_PAGES, **(pages or {})}
+    bibs = {"sources.bib": BIB, **(bibs or {})}
+    for rel, text in pages.items():
+        if text is not None:
+            path = root / "docs" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    (root / "bibliography").mkdir(parents=True, exist_ok=True)
+    for name, text in bibs.items():
+        if text is not None:
+            (root / "bibliography" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def check(root: Path):
+    from sitecheck.run import check_site
+
+    return check_site(root, root / "docs", root / "bibliography")
+
+
+def codes(findings) -> list[tuple[str, str, int | None]]:
+    return sorted((f.code, f.path, f.line) for f in findings)
