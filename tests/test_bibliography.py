@@ -1,0 +1,59 @@
+"""The bibliography checks: syntax, duplicates, required fields, URLs, DOIs, kinds."""
+import pytest
+
+from sitefactory import BIB, check, codes, write_site
+
+
+def findings_for(tmp_path, bib_text, name="sources.bib"):
+    return check(write_site(tmp_path, bibs={name: bib_text})).findings
+
+
+@pytest.mark.parametrize("old, new, code, line", [
+    ("  title = {Consensus Memorandum},\n", "", "bib-missing-field", 1),
+    ("  author = {{National Committee on U.S.-China Relations}},\n", "", "bib-missing-field", 1),
+    ("  year = {2020},\n", "", "bib-missing-field", 1),
+    ("  url = {https://www.ncuscr.org/memo},\n", "", "bib-missing-field", 1),
+    ("url = {https://www.ncuscr.org/memo}", "url = {javascript:alert(1)}", "bib-bad-url", 5),
+    ("url = {https://www.ncuscr.org/memo}", "url = {https://www.ncuscr.org/a memo}", "bib-bad-url", 5),
+    ("url = {https://www.ncuscr.org/memo}", "url = {www.ncuscr.org/memo}", "bib-bad-url", 5),
+    ("url = {https://www.ncuscr.org/memo}", "url = {https://www.ncuscr.org/memo},\n  doi = {doi.org/10.1/x}",
+     "bib-bad-doi", 6),
+    ("year = {2020}", "date = {2020-02-30}", "bib-bad-date", 4),
+    ("keywords = {primary}", "keywords = {official}", "bib-missing-kind", 6),
+    ("@online{memo-2019,", "@online{Memo:2019,", "bib-key-format", 1),
+])
+def test_entry_defect_is_reported_at_its_line(tmp_path, old, new, code, line):
+    found = codes(findings_for(tmp_path, BIB.replace(old, new, 1)))
+    assert (code, "bibliography/sources.bib", line) in found, found
+
+
+def test_http_url_is_a_warning_not_an_error(tmp_path):
+    found = findings_for(tmp_path, BIB.replace("https://www.ncuscr.org/memo", "http://www.ncuscr.org/memo"))
+    assert [(f.code, f.severity, f.line) for f in found] == [("bib-insecure-url", "warning", 5)]
+
+
+def test_syntax_error_names_file_line_and_entry(tmp_path):
+    broken = BIB.replace("  title = {Consensus Memorandum},", "  title = {Consensus Memorandum,")
+    found = [f for f in findings_for(tmp_path, broken) if f.code == "bib-syntax"]
+    assert len(found) == 1
+    assert found[0].path == "bibliography/sources.bib" and found[0].line is not None
+    assert "'memo-2019' (line 1)" in found[0].message  # the entry with the unclosed brace
+    assert "'cn-2024-initiative-text' (starts at line 9)" in found[0].message  # where pybtex noticed it
+
+
+def test_duplicate_key_in_one_file(tmp_path):
+    found = codes(findings_for(tmp_path, BIB + BIB.split("\n\n")[0] + "\n"))
+    assert ("bib-duplicate-key", "bibliography/sources.bib", 16) in found
+
+
+def test_duplicate_key_across_files(tmp_path):
+    found = check(write_site(tmp_path, bibs={"more.bib": BIB.split("\n\n")[0] + "\n"})).findings
+    dupes = [f for f in found if f.code == "bib-duplicate-key"]
+    assert len(dupes) == 1 and "already defined in bibliography/" in dupes[0].message
+
+
+def test_unused_entry_is_a_warning(tmp_path):
+    extra = BIB.split("\n\n")[0].replace("memo-2019", "never-cited") + "\n"
+    found = check(write_site(tmp_path, bibs={"more.bib": extra})).findings
+    assert [(f.code, f.severity, f.path, f.line) for f in found] == [
+        ("bib-unused", "warning", "bibliography/more.bib", 1)]

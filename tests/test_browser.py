@@ -1,0 +1,72 @@
+"""A reader's view: real headless Chromium opens the built site from file:// with every
+other request blocked, clicks to a recommendation, searches, and opens a citation."""
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def browser_page(built_site):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's chromium is not installed at {CHROMIUM}: run 'make test', which installs it")
+    blocked, console_errors = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        context = browser.new_context()
+
+        def gate(route):
+            if route.request.url.startswith("file:"):
+                route.continue_()
+            else:
+                blocked.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", gate)
+        page = context.new_page()
+        page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: console_errors.append(str(e)))
+        yield page, built_site
+        context.close()
+        browser.close()
+    assert blocked == [], f"requests left the site: {blocked}"
+    assert console_errors == [], console_errors
+
+
+def test_reader_navigates_searches_and_reads_a_citation_offline(browser_page):
+    page, site = browser_page
+    page.goto((site / "index.html").as_uri())
+    expect(page.locator("h1")).to_contain_text("Sanya memorandum")
+
+    # Navigate by clicking: the Recommendations tab, then the first recommendation.
+    page.locator(".md-tabs__link", has_text="Recommendations").first.click()
+    expect(page).to_have_url(re.compile(r"recommendations/index\.html$"))
+    first = page.locator("article table a[href$='.html']").first
+    title = first.inner_text()
+    first.click()
+    expect(page.locator("h1")).to_contain_text(title)
+    expect(page.locator("h2", has_text="What happened since")).to_be_visible()
+
+    # Search by a word that stands only in a page body (not its title).
+    page.goto((site / "index.html").as_uri())
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially("Solarium", delay=30)
+    result = page.locator(".md-search-result__item a[href*='methodology']").first
+    expect(result).to_be_visible(timeout=15000)
+
+    # Open a citation's footnote: the hover tooltip and the footnote itself.
+    page.goto((site / "memorandum" / "index.html").as_uri())
+    ref = page.locator("sup[id^='fnref:'] a.footnote-ref").first
+    ref.hover()
+    expect(page.locator(".md-tooltip2").first).to_be_visible()
+    target = ref.get_attribute("href")
+    ref.click()
+    footnote = page.locator(f"li[id='{target[1:]}']")
+    expect(footnote).to_be_visible()
+    expect(footnote.locator("a[href^='https://']").first).to_be_visible()

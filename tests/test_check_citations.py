@@ -1,0 +1,45 @@
+"""Citation keys, as mkdocs-bibtex will read them."""
+import pytest
+
+from sitefactory import BIB, DEV, REC, check, codes, write_site
+
+REC_PATH = "docs/recommendations/data-free-port.md"
+DEV_PATH = "docs/developments/cn-2024-initiative.md"
+CITE = '[@memo-2019, "Data Governance"]'
+
+
+@pytest.mark.parametrize("citation, code", [
+    ("[@memo-2091]", "citation-unknown-key"),
+    ("[@memo-2019; @nobody-1999]", "citation-unknown-key"),
+    ("[see @nobody-1999, p. 3]", "citation-unknown-key"),
+    ("[@memo-2019:12]", "citation-key-truncated"),
+])
+def test_citation_defect_is_reported_at_its_line(tmp_path, citation, code):
+    page = REC.replace(CITE, citation)
+    found = codes(check(write_site(tmp_path, {"recommendations/data-free-port.md": page})).findings)
+    assert (code, REC_PATH, 15) in found, found
+
+
+def test_unknown_key_suggests_the_nearest(tmp_path):
+    page = REC.replace(CITE, "[@memo-2091]")
+    (finding,) = [f for f in check(write_site(tmp_path, {"recommendations/data-free-port.md": page})).findings
+                  if f.code == "citation-unknown-key"]
+    assert "did you mean 'memo-2019'?" in finding.message
+
+
+def test_citation_in_code_is_still_read_because_the_plugin_reads_it(tmp_path):
+    page = REC.replace(CITE, "`[@nobody-1999]`")
+    found = codes(check(write_site(tmp_path, {"recommendations/data-free-port.md": page})).findings)
+    assert ("citation-unknown-key", REC_PATH, 15) in found
+
+
+def test_front_matter_source_must_exist(tmp_path):
+    dev = DEV.replace("sources: [cn-2024-initiative-text]", "sources: [cn-2024-initiative-text, ghost-2024]")
+    found = codes(check(write_site(tmp_path, {"developments/cn-2024-initiative.md": dev})).findings)
+    assert ("citation-unknown-key", DEV_PATH, 12) in found
+
+
+def test_development_needs_a_primary_source(tmp_path):
+    secondary = BIB.replace("keywords = {primary},\n}\n", "keywords = {secondary},\n}\n")
+    found = codes(check(write_site(tmp_path, bibs={"sources.bib": secondary})).findings)
+    assert ("no-primary-source", DEV_PATH, 12) in found
