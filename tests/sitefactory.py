@@ -114,3 +114,21 @@ def check(root: Path):
 
 def codes(findings) -> list[tuple[str, str, int | None]]:
     return sorted((f.code, f.path, f.line) for f in findings)
+
+
+def write_buildable_site(root: Path, pages: dict | None = None, bibs: dict | None = None) -> Path:
+    """write_site plus the real mkdocs.yml (without its nav) and the real hooks, so the
+    fixture builds exactly as the real site does."""
+    import yaml
+
+    repo = Path(__file__).resolve().parent.parent
+    write_site(root, {"methodology.md": "# Methodology\n\n## Effects\n", **(pages or {})}, bibs)
+    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav", None)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (root / "hooks").symlink_to(repo / "hooks")
+    (root / "node_modules").symlink_to(repo / "node_modules")
+    stylesheet = root / "docs" / "assets" / "stylesheets" / "site.css"
+    stylesheet.parent.mkdir(parents=True, exist_ok=True)
+    stylesheet.write_text("", encoding="utf-8")
+    return root

@@ -1,0 +1,99 @@
+"""Citations as readers see them: real pandoc, the Chicago author-date style pandoc
+ships, locators, several keys, capitals kept, and one pandoc run per build."""
+import re
+
+import pypandoc
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from sitecheck.citations import pandoc_style, protect_capitals
+from sitefactory import BIB, REC, write_buildable_site
+
+CITES = ('It asks for a port [@memo-2019, p. 3]. Both texts agree [@memo-2019; @cn-2024-initiative-text]. '
+         'See also [@us-2023-report].')
+EXTRA = """@online{us-2023-report,
+  author = {{Office of the U.S. Trade Representative}},
+  title = {U.S.-China Trade Relations and the IPEF: An Update},
+  date = {2023-11-16},
+  url = {https://ustr.gov/report},
+  keywords = {secondary},
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cite")
+    page = REC.replace('It asks for a port [@memo-2019, "Data Governance"].', CITES)
+    write_buildable_site(root, {"recommendations/data-free-port.md": page}, {"extra.bib": EXTRA})
+    calls = []
+    real = pypandoc.convert_text
+
+    def counting(*args, **kwargs):  # a spy: counts, then runs the real pandoc
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    pypandoc.convert_text = counting
+    try:
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    finally:
+        pypandoc.convert_text = real
+    html = (root / "site" / "recommendations" / "data-free-port.html").read_text(encoding="utf-8")
+    return html, len(calls), root
+
+
+def _text(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def test_locator_renders_in_author_date_form(rendered):
+    html, _, _ = rendered
+    assert "(National Committee on U.S.-China Relations 2020, 3)" in _text(html)
+
+
+def test_several_keys_render_as_one_citation_with_a_footnote_each(rendered):
+    html, _, _ = rendered
+    assert "(National Committee on U.S.-China Relations 2020; Cyberspace Administration of China 2024)" in _text(html)
+    assert 'href="#fn:memo-2019"' in html and 'href="#fn:cn-2024-initiative-text"' in html
+
+
+def test_capitalised_words_keep_their_capitals(rendered):
+    html, _, _ = rendered
+    text = _text(html)
+    assert "U.S.-China Trade Relations and the IPEF" in text
+    assert "U.s." not in text
+
+
+def test_full_reference_links_to_the_source(rendered):
+    html, _, _ = rendered
+    assert re.search(r'id="fn:memo-2019".*?href="https://www.ncuscr.org/memo"', html, re.S)
+
+
+def test_the_whole_build_calls_pandoc_once(rendered):
+    _, calls, _ = rendered
+    assert calls == 1
+
+
+def test_style_is_pandocs_own_chicago_author_date(tmp_path):
+    style = pandoc_style("default.csl", tmp_path).read_text(encoding="utf-8")
+    assert "Chicago Manual of Style" in style and 'citation-format="author-date"' in style
+
+
+def test_bibliography_page_lists_every_source_with_an_anchor(tmp_path):
+    root = write_buildable_site(tmp_path, {"bibliography.md": "# Bibliography\n\n<!-- bibliography -->\n"})
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    html = (root / "site" / "bibliography.html").read_text(encoding="utf-8")
+    assert 'id="ref-memo-2019"' in html and 'id="ref-cn-2024-initiative-text"' in html
+    assert "Cited on:" in html
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("U.S.-China Trade", "{U.S.-China} Trade"),
+    ("The IPEF: An Update", "The {IPEF}: An Update"),
+    ("Already {U.S.} safe", "Already {U.S.} safe"),
+    ("(PIPL) rules", "({PIPL}) rules"),
+    ("Plain words only", "Plain words only"),
+])
+def test_protect_capitals(title, expected):
+    assert protect_capitals(title) == expected
