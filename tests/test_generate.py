@@ -1,0 +1,54 @@
+"""Derived parts come from the model: lists, timeline, scorecard, nav."""
+from build_hook import _expand_nav
+from sitecheck import generate
+from sitefactory import DEV, check, write_site
+
+NEWER = DEV.replace("id: cn-2024-initiative", "id: us-2025-order").replace("date: 2024-11-20", "date: 2025-01-02") \
+    .replace("title: An initiative", "title: An order").replace("actors: [china]", "actors: [united-states]") \
+    .replace("effect: mixed", "effect: contradicts")
+
+
+def model(tmp_path):
+    return check(write_site(tmp_path, {"developments/us-2025-order.md": NEWER})).model
+
+
+def test_recommendation_list_is_newest_first_with_effects(tmp_path):
+    md = generate.recommendation_developments(model(tmp_path), "data-free-port", "recommendations/data-free-port.md")
+    rows = [line for line in md.split("\n") if line.startswith("| ") and "Date" not in line and "---" not in line]
+    assert rows == [
+        "| 2 January 2025 | [An order](../developments/us-2025-order.md) | United States | Contradicts |",
+        "| 20 November 2024 | [An initiative](../developments/cn-2024-initiative.md) | China | Mixed |",
+    ]
+
+
+def test_timeline_groups_by_year_newest_first(tmp_path):
+    md = generate.timeline(model(tmp_path), "developments/index.md")
+    assert md.index("## 2025") < md.index("## 2024")
+    assert "[data-free-port](../recommendations/data-free-port.md)" in md
+
+
+def test_development_facts_box_follows_the_title(tmp_path):
+    m = model(tmp_path)
+    page = "# An order\n\nBody."
+    out = generate.render_markers(page, "developments/us-2025-order.md", m)
+    assert out.startswith("# An order\n\n!!! abstract \"At a glance\"")
+    assert "**Date:** 2 January 2025 (published)" in out
+    assert "[A free data port](../recommendations/data-free-port.md) (contradicts)" in out
+
+
+def test_scorecard_counts_every_status(tmp_path):
+    md = generate.scorecard(model(tmp_path), "index.md")
+    assert "| **Stalled** (1) | [A free data port](recommendations/data-free-port.md) |" in md
+    assert "| **Advanced** (0) | none |" in md
+
+
+def test_nav_lists_pages_by_section_and_year(tmp_path):
+    nav = _expand_nav([{"Recommendations": "recommendations/"}, {"Developments": "developments/"}], model(tmp_path))
+    assert nav[0] == {"Recommendations": ["recommendations/index.md",
+                                          {"Data governance": [{"A free data port": "recommendations/data-free-port.md"}]}]}
+    assert nav[1]["Developments"][1] == {"2025": [{"An order": "developments/us-2025-order.md"}]}
+
+
+def test_empty_list_says_so(tmp_path):
+    m = check(write_site(tmp_path, {"developments/cn-2024-initiative.md": None})).model
+    assert "No development on this site" in generate.recommendation_developments(m, "data-free-port", "x/y.md")
