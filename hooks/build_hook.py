@@ -74,6 +74,10 @@ def on_page_markdown(markdown, page, config, files):
     return generate.render_markers(markdown, page.file.src_uri, _state["model"], extra)
 
 
+def on_page_content(html, page, config, files):
+    return citations.strip_pandoc_spans(html)
+
+
 def _full_bibliography(path: str, config) -> str:
     registry = config.plugins["bibtex"].registry
     model, bib = _state["model"], _state["bib"]

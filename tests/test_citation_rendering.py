@@ -11,8 +11,16 @@ from sitecheck.citations import pandoc_style, protect_capitals
 from sitefactory import BIB, REC, write_buildable_site
 
 CITES = ('It asks for a port [@memo-2019, p. 3]. Both texts agree [@memo-2019; @cn-2024-initiative-text]. '
-         'See also [@us-2023-report].')
-EXTRA = """@online{us-2023-report,
+         'See also [@us-2023-report]. A law firm agrees [@icourt-2024-rules].')
+EXTRA = """@online{icourt-2024-rules,
+  author = {{iCourt}},
+  title = {MOFCOM's Rules on the PRC's Data},
+  date = {2024},
+  url = {https://icourt.example/rules},
+  keywords = {secondary},
+}
+
+@online{us-2023-report,
   author = {{Office of the U.S. Trade Representative}},
   title = {U.S.-China Trade Relations and the IPEF: An Update},
   date = {2023-11-16},
@@ -63,6 +71,12 @@ def test_capitalised_words_keep_their_capitals(rendered):
     text = _text(html)
     assert "U.S.-China Trade Relations and the IPEF" in text
     assert "U.s." not in text
+
+
+def test_no_pandoc_span_markup_leaks_into_the_page(rendered):
+    html, _, _ = rendered
+    assert "{.nocase}" not in html
+    assert "(iCourt 2024)" in _text(html) and "MOFCOM" in _text(html)
 
 
 def test_full_reference_links_to_the_source(rendered):

@@ -2,7 +2,9 @@
 checked for syntax, duplicate keys, required fields and well-formed URLs and dates."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,10 +70,16 @@ def _entry_lines(text: str) -> list[tuple[str, int, dict]]:
     return result
 
 
-def _parse(path: Path):
-    """pybtex's data for one file, strictly: a syntax error raises with its line."""
-    pybtex.errors.set_strict_mode(True)
-    return bibtex.Parser().parse_file(str(path))
+def _parse(path: Path, strict: bool = True):
+    """pybtex's data for one file. Strict: a syntax error or a repeated key raises.
+    Lenient (after a repeated key, already reported): the first entry of a key wins,
+    and pybtex's own message about it is silenced."""
+    pybtex.errors.set_strict_mode(strict)
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            return bibtex.Parser().parse_file(str(path))
+    finally:
+        pybtex.errors.set_strict_mode(True)
 
 
 def load(bib_dir: Path, repo_root: Path) -> tuple[Bibliography, list[Finding]]:
@@ -95,13 +103,16 @@ def load(bib_dir: Path, repo_root: Path) -> tuple[Bibliography, list[Finding]]:
         try:
             data = _parse(file)
         except PybtexSyntaxError as exc:
-            near = max((e for e in raw_entries if e[1] <= exc.lineno), key=lambda e: e[1], default=None)
-            where = f" in entry '{near[0]}' (starts at line {near[1]})" if near else ""
+            before = [e for e in raw_entries if e[1] <= exc.lineno]
+            where = f" in entry '{before[-1][0]}' (starts at line {before[-1][1]})" if before else ""
+            if len(before) > 1:  # an unclosed brace is only noticed at the next entry
+                where += f" or in the entry before it, '{before[-2][0]}' (line {before[-2][1]})"
+            problem = str(exc).split(": ", 1)[-1]
             findings.append(Finding(rel, exc.lineno, "bib-syntax",
-                                    f"BibTeX syntax error{where}: {exc.message}; check braces and commas"))
+                                    f"BibTeX syntax error{where}: {problem}; check braces, quotes and commas"))
             continue
         except BibliographyDataError:
-            continue  # a repeated key, reported above with both lines
+            data = _parse(file, strict=False)  # a repeated key, reported above with both lines
         except PybtexError as exc:
             findings.append(Finding(rel, None, "bib-syntax", f"BibTeX error: {exc}"))
             continue

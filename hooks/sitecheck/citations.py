@@ -57,6 +57,15 @@ def protect_bibliography(bib_data) -> None:
                 entry.fields[name] = protect_capitals(entry.fields[name])
 
 
+_PANDOC_SPAN = re.compile(r"\[([^\[\]<>]*)\]\{\.(?:nocase|smallcaps|underline|mark)\}")
+
+
+def strip_pandoc_spans(html: str) -> str:
+    """pandoc's Markdown writer marks protected text as `[iCourt]{.nocase}`, which
+    Python-Markdown leaves as literal text; keep only the text."""
+    return _PANDOC_SPAN.sub(r"\1", html)
+
+
 def citation_blocks(markdown_texts, all_keys) -> list[CitationBlock]:
     """Every distinct citation block the plugin will meet, plus one per entry for the
     full bibliography page."""

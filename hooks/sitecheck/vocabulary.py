@@ -60,7 +60,7 @@ ACTORS = {
 }
 
 DATE_KINDS = {
-    "adopted": "adopted or passed by a legislature",
+    "adopted": "adopted or passed by a legislature or an assembly (e.g. the UN General Assembly)",
     "signed": "signed",
     "issued": "issued or promulgated by the authority",
     "published": "published (official text or draft released)",
