@@ -25,8 +25,8 @@ serve: $(VENV)/.site-deps node_modules/.installed
 linkcheck: $(VENV)/.site-deps
 	$(BIN)/python -m sitecheck.linkcheck
 
-bench: $(VENV)/.test-deps node_modules/.installed
-	$(BIN)/python tests/bench/run.py
+bench: $(VENV)/.bench-deps node_modules/.installed
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python tests/bench/run.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ $(VENV)/.site-deps: requirements.txt | $(VENV)/bin/python
 
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(VENV)/.bench-deps: requirements-bench.txt $(VENV)/.test-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	touch $@
 
 # The iframe-worker shim lets search run from file://; the build copies it into site/.

