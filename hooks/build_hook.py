@@ -51,7 +51,7 @@ def on_pre_build(config):
     bibtex = config.plugins.get("bibtex")
     if bibtex is None or bibtex.registry is None:
         return
-    citations.protect_bibliography(bibtex.registry.bib_data)
+    citations.prepare_registry(bibtex.registry)
     if os.environ.get("SITE_CITATION_BATCH") == "0":
         return  # only for benchmarks: mkdocs-bibtex's own page-by-page pandoc calls
     model = _state["model"]

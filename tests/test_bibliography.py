@@ -16,6 +16,7 @@ def findings_for(tmp_path, bib_text, name="sources.bib"):
     ("url = {https://www.ncuscr.org/memo}", "url = {javascript:alert(1)}", "bib-bad-url", 5),
     ("url = {https://www.ncuscr.org/memo}", "url = {https://www.ncuscr.org/a memo}", "bib-bad-url", 5),
     ("url = {https://www.ncuscr.org/memo}", "url = {www.ncuscr.org/memo}", "bib-bad-url", 5),
+    ("url = {https://www.ncuscr.org/memo}", "url = {https://www.ncuscr.org/memo?a=1\\&b=2}", "bib-bad-url", 5),
     ("url = {https://www.ncuscr.org/memo}", "url = {https://www.ncuscr.org/memo},\n  doi = {doi.org/10.1/x}",
      "bib-bad-doi", 6),
     ("year = {2020}", "date = {2020-02-30}", "bib-bad-date", 4),

@@ -16,7 +16,7 @@ EXTRA = """@online{icourt-2024-rules,
   author = {{iCourt}},
   title = {MOFCOM's Rules on the PRC's Data},
   date = {2024},
-  url = {https://icourt.example/rules},
+  url = {https://icourt.example/rules_2024?a=1&b=%20x},
   keywords = {secondary},
 }
 
@@ -77,6 +77,12 @@ def test_no_pandoc_span_markup_leaks_into_the_page(rendered):
     html, _, _ = rendered
     assert "{.nocase}" not in html
     assert "(iCourt 2024)" in _text(html) and "MOFCOM" in _text(html)
+
+
+def test_urls_keep_underscores_ampersands_and_percent_signs(rendered):
+    html, _, _ = rendered
+    url = "https://icourt.example/rules_2024?a=1&amp;b=%20x"
+    assert f'<a href="{url}">{url}</a>' in html
 
 
 def test_full_reference_links_to_the_source(rendered):

@@ -52,3 +52,10 @@ def test_nav_lists_pages_by_section_and_year(tmp_path):
 def test_empty_list_says_so(tmp_path):
     m = check(write_site(tmp_path, {"developments/cn-2024-initiative.md": None})).model
     assert "No development on this site" in generate.recommendation_developments(m, "data-free-port", "x/y.md")
+
+
+def test_bibliography_sorts_by_the_words_not_the_markup():
+    refs = {"b": "Beta Org. 2020.", "a": "[alpha]{.nocase} 2021.", "c": "*Gamma*. 2019."}
+    md = generate.bibliography_list(refs, {"a": ["x.md"]}, "bibliography.md", lambda p: "X")
+    assert md.index("[alpha]") < md.index("Beta") < md.index("*Gamma*")
+    assert "{: #ref-a }" in md and "*Cited on:* [X](x.md)" in md and "*Cited on:* no page yet" in md

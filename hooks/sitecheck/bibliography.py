@@ -176,7 +176,10 @@ def check_source(source: Source) -> list[Finding]:
         fail(None, "bib-missing-field", "has no url or doi; add url = {https://...} pointing at the original publication")
     if f.get("url"):
         url = f["url"]
-        if re.match(r"^\s*(javascript|data|vbscript):", url, re.I) or not _URL.match(url):
+        if "\\" in url:
+            fail("url", "bib-bad-url", f"url '{url}' contains a backslash: URLs are verbatim in BibTeX, "
+                                       "so write _ & % # without escaping them")
+        elif re.match(r"^\s*(javascript|data|vbscript):", url, re.I) or not _URL.match(url):
             fail("url", "bib-bad-url", f"url '{url}' is not a well-formed web address "
                                        "(https://host/path, no spaces); fix or remove it")
         elif url.startswith("http://"):

@@ -50,11 +50,25 @@ def protect_capitals(title: str) -> str:
     return "".join(out)
 
 
-def protect_bibliography(bib_data) -> None:
-    for entry in bib_data.entries.values():
+_VERBATIM_LINE = re.compile(r'^(\s*(?:url|doi|eprint)\s*=\s*")(.*)(",?)$', re.M)
+
+
+def verbatim_urls(bibtex_text: str) -> str:
+    """pybtex writes `_`, `&` and `%` in URLs as `\\_`, `\\&`, `\\%`, but pandoc reads url
+    fields verbatim, which would leave the backslashes in every link; take them out."""
+    return _VERBATIM_LINE.sub(lambda m: m.group(1) + re.sub(r"\\([_&%#$~])", r"\1", m.group(2)) + m.group(3),
+                              bibtex_text)
+
+
+def prepare_registry(registry) -> None:
+    """Before mkdocs-bibtex's first pandoc run: keep capitals in titles, and hand it the
+    BibTeX text it sends to pandoc with URLs left verbatim (it caches that text in
+    `bib_data_bibtex`, a cached property, so setting it is all it takes)."""
+    for entry in registry.bib_data.entries.values():
         for name in TITLE_FIELDS:
             if name in entry.fields:
                 entry.fields[name] = protect_capitals(entry.fields[name])
+    registry.bib_data_bibtex = verbatim_urls(registry.bib_data.to_string("bibtex"))
 
 
 _PANDOC_SPAN = re.compile(r"\[([^\[\]<>]*)\]\{\.(?:nocase|smallcaps|underline|mark)\}")

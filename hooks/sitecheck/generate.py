@@ -3,6 +3,7 @@ replaces a marker line, so a page says where its generated part goes."""
 from __future__ import annotations
 
 import posixpath
+import re
 
 from . import vocabulary as vocab
 from .model import MARKER, Development, SiteModel
@@ -103,7 +104,10 @@ def all_vocabularies() -> str:
 def bibliography_list(references: dict[str, str], citing_pages: dict[str, list], from_path: str, titles) -> str:
     """Every source, formatted by pandoc, with an anchor and the pages that cite it."""
     parts = []
-    for key, text in sorted(references.items(), key=lambda kv: kv[1].lower()):
+    def sort_key(item):  # by the words of the reference, not the markup around them
+        return re.sub(r"[^\w ]", "", item[1]).lower()
+
+    for key, text in sorted(references.items(), key=sort_key):
         pages = citing_pages.get(key, [])
         cited = ", ".join(f"[{_cell(titles(p))}]({link(from_path, p)})" for p in pages)
         parts.append(f"{text}  \n*Cited on:* {cited or 'no page yet'}\n{{: #ref-{key} }}\n")
