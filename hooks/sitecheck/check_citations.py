@@ -15,6 +15,9 @@ from .pages import Page
 
 # What mkdocs-bibtex reads as a key ([\w-]+), then what a slip leaves right after it.
 _KEY_THEN_JUNK = re.compile(r"@([\w-]++)([^\s,;\]])")
+# A citation opened but not closed on its line: mkdocs-bibtex reads line by line and
+# would leave it as literal text.
+_UNCLOSED = re.compile(r"\[[^\[\]]*@[\w-]+[^\[\]]*$")
 
 
 def cited_keys(page: Page) -> list[tuple[int, str]]:
@@ -41,6 +44,11 @@ def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
                 findings.append(Finding(page.repo_path, number, "citation-unknown-key",
                                         f"cites '@{key}', which is not in bibliography/{_did_you_mean(key, bib)}; "
                                         "fix the key or add the entry"))
+        for number, line in enumerate(page.body.split("\n"), page.body_line):
+            if _UNCLOSED.search(line):
+                findings.append(Finding(page.repo_path, number, "citation-split",
+                                        "a citation opens with '[' on this line but closes on a later one; "
+                                        "keep each [@...] citation on one line"))
         for number, line in scan.source_lines(page.body, page.body_line):
             for block in re.findall(r"\[[^\]]*@[^\]]*\]", line):
                 for key, junk in _KEY_THEN_JUNK.findall(block):
