@@ -18,6 +18,10 @@ GOOD = "See [the initiative](../developments/cn-2024-initiative.md#what-it-is)."
     ("See ![a chart](../img/chart.png).", "link-target-missing"),
     ("See [the initiative][init].", "reference-undefined"),
     ("See the initiative[^note].", "footnote-undefined"),
+    ("See [the text](htps://example.org/).", "link-bad-url"),
+    ("See [the text](https://example/).", "link-bad-url"),
+    ("See [the text](//cdn.example.org/x).", "link-bad-url"),
+    ("See [us](mailto:nobody).", "link-bad-url"),
 ])
 def test_link_defect_is_reported_at_its_line(tmp_path, replacement, code):
     page = REC.replace(GOOD, replacement)
@@ -34,6 +38,8 @@ def test_link_defect_is_reported_at_its_line(tmp_path, replacement, code):
     ("See [the note][note].", "\n[note]: https://example.org/\n"),
     ("See the note[^n].", "\n[^n]: A note.\n"),
     ("See `[not a link](nowhere.md)` in code.", ""),
+    ("See [the text](https://www.cac.gov.cn/2024-03/22/c_1712776611775634.htm?a=1&b=2#x).", ""),
+    ("Write to [us](mailto:editors@example.org).", ""),
 ])
 def test_valid_links_pass(tmp_path, replacement, extra_line):
     page = REC.replace(GOOD, replacement) + extra_line

@@ -19,7 +19,7 @@ from .findings import WARNING, Finding
 _ENTRY_START = re.compile(r"^[ \t]*@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
 _FIELD_START = re.compile(r"^\s*([A-Za-z_-]+)\s*=")
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s]*)?$")
+URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s]*)?$")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 KINDS = ("primary", "secondary")
 
@@ -179,7 +179,7 @@ def check_source(source: Source) -> list[Finding]:
         if "\\" in url:
             fail("url", "bib-bad-url", f"url '{url}' contains a backslash: URLs are verbatim in BibTeX, "
                                        "so write _ & % # without escaping them")
-        elif re.match(r"^\s*(javascript|data|vbscript):", url, re.I) or not _URL.match(url):
+        elif re.match(r"^\s*(javascript|data|vbscript):", url, re.I) or not URL.match(url):
             fail("url", "bib-bad-url", f"url '{url}' is not a well-formed web address "
                                        "(https://host/path, no spaces); fix or remove it")
         elif url.startswith("http://"):

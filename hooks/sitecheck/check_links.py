@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from . import markdown_scan as scan
+from .bibliography import URL
 from .findings import Finding
 from .pages import Page
 
@@ -32,7 +33,10 @@ def check_links(pages: dict[str, Page], files: set[str]) -> list[Finding]:
                 fail(link.line, "link-empty", "link has an empty target '()'; put the page or URL between the parentheses")
                 continue
             if _SCHEME.match(target) or target.startswith("//"):
-                continue  # external: checked by the URL checks
+                problem = _external_problem(target)
+                if problem:
+                    fail(link.line, "link-bad-url", f"external link '{target}' {problem}")
+                continue  # reachability is make linkcheck's job
             file_part, _, anchor = target.partition("#")
             file_part = unquote(file_part)
             if file_part.startswith("/"):
@@ -53,6 +57,19 @@ def check_links(pages: dict[str, Page], files: set[str]) -> list[Finding]:
                      "link to a heading's id (lower-case words joined by '-') or add {#" + anchor + "}")
         findings += _undefined_references(page)
     return findings
+
+
+def _external_problem(url: str) -> str | None:
+    scheme = url.split(":", 1)[0].lower() if _SCHEME.match(url) else ""
+    if scheme in ("javascript", "vbscript", "data"):
+        return None  # reported as unsafe markup
+    if scheme == "mailto":
+        return None if re.fullmatch(r"mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}", url, re.I) else "is not a valid mailto: address"
+    if scheme not in ("http", "https"):
+        return "has no http:// or https:// scheme; write the full address, e.g. https://example.org/page"
+    if not URL.match(url):
+        return "is not a well-formed web address (https://host/path, no spaces)"
+    return None
 
 
 def _undefined_references(page: Page) -> list[Finding]:
