@@ -58,3 +58,10 @@ def test_unused_entry_is_a_warning(tmp_path):
     found = check(write_site(tmp_path, bibs={"more.bib": extra})).findings
     assert [(f.code, f.severity, f.path, f.line) for f in found] == [
         ("bib-unused", "warning", "bibliography/more.bib", 1)]
+
+
+def test_a_file_that_is_not_utf8_is_reported_not_crashed_on(tmp_path):
+    root = write_site(tmp_path)
+    (root / "bibliography" / "latin1.bib").write_bytes(b"@online{x-1,\n  title = {Caf\xe9},\n}\n")
+    found = [f for f in check(root).findings if f.code == "bib-not-utf8"]
+    assert [(f.path, f.line) for f in found] == [("bibliography/latin1.bib", 2)]

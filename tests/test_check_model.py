@@ -84,3 +84,14 @@ def test_duplicate_number(tmp_path):
 def test_unclosed_front_matter(tmp_path):
     checked = check(write_site(tmp_path, {"developments/cn-2024-initiative.md": DEV.replace("---\n\n# An", "\n# An")}))
     assert ("front-matter-unclosed", DEV_PATH, 1) in codes(checked.findings)
+
+
+def test_page_that_is_not_utf8_is_reported(tmp_path):
+    root = write_site(tmp_path)
+    (root / "docs" / "developments" / "bad.md").write_bytes(b"---\ntitle: Caf\xe9\n---\n")
+    assert ("page-not-utf8", "docs/developments/bad.md", None) in codes(check(root).findings)
+
+
+def test_front_matter_that_is_a_list_is_reported(tmp_path):
+    checked = check(write_site(tmp_path, {"developments/cn-2024-initiative.md": "---\n- a\n- b\n---\n# X\n"}))
+    assert ("front-matter-not-mapping", DEV_PATH, 2) in codes(checked.findings)

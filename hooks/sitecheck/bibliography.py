@@ -70,6 +70,10 @@ def _entry_lines(text: str) -> list[tuple[str, int, dict]]:
     return result
 
 
+def text_line(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
 def _parse(path: Path, strict: bool = True):
     """pybtex's data for one file. Strict: a syntax error or a repeated key raises.
     Lenient (after a repeated key, already reported): the first entry of a key wins,
@@ -91,7 +95,12 @@ def load(bib_dir: Path, repo_root: Path) -> tuple[Bibliography, list[Finding]]:
     for file in files:
         rel = file.relative_to(repo_root).as_posix()
         bib.files.append(rel)
-        text = file.read_text(encoding="utf-8")
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            findings.append(Finding(rel, text_line(file.read_bytes(), exc.start), "bib-not-utf8",
+                                    f"file is not UTF-8 ({exc.reason}); save it as UTF-8"))
+            continue
         raw_entries = _entry_lines(text)
         seen_here = {}
         for key, line, _ in raw_entries:
