@@ -11,8 +11,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs_bibtex.citation import Citation
 
-from sitecheck import citations, generate, vocabulary
-from sitecheck.check_citations import cited_keys
+from sitecheck import citations, generate
+from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors
 from sitecheck.run import check_site
 
@@ -42,7 +42,7 @@ def on_config(config):
     if bibtex and str(bibtex.config.csl_file or "").startswith(citations.PANDOC_STYLE_PREFIX):
         name = bibtex.config.csl_file[len(citations.PANDOC_STYLE_PREFIX):]
         bibtex.config.csl_file = str(citations.pandoc_style(name))
-    config.nav = _expand_nav(config.nav, checked.model)
+    config.nav = generate.nav(config.nav, checked.model)
     return config
 
 
@@ -82,42 +82,10 @@ def _full_bibliography(path: str, config) -> str:
     registry = config.plugins["bibtex"].registry
     model, bib = _state["model"], _state["bib"]
     references = {key: registry.reference_text(Citation(key=key)) for key in bib.sources}
-    citing = {}
-    for page_path, page in sorted(model.pages.items()):
-        keys = {key for _, key in cited_keys(page)}
-        dev = model.developments.get(page_path.split("/")[-1][:-3]) if page_path.startswith("developments/") else None
-        keys |= set(dev.sources if dev else [])
-        for key in keys:
-            citing.setdefault(key, []).append(page_path)
+    citing = citations_by_key(model)
 
     def title(page_path):
         page = model.pages[page_path]
         return str(page.meta.get("title") or page_path)
 
     return generate.bibliography_list(references, citing, path, title)
-
-
-def _expand_nav(nav, model):
-    """Replace the 'recommendations/' and 'developments/' entries of mkdocs.yml's nav
-    with the pages, grouped as the memorandum groups them and by year."""
-    if not nav:
-        return nav
-    out = []
-    for item in nav:
-        if isinstance(item, dict):
-            (title, value), = item.items()
-            if value == "recommendations/":
-                value = ["recommendations/index.md"] + [
-                    {vocabulary.SECTIONS[s]: [{r.title: r.page.path} for r in model.ordered_recommendations()
-                                              if r.section == s]}
-                    for s in vocabulary.SECTIONS if any(r.section == s for r in model.recommendations.values())]
-            elif value == "developments/":
-                years = sorted({d.date.year for d in model.developments.values()}, reverse=True)
-                value = ["developments/index.md"] + [
-                    {str(y): [{d.title: d.page.path} for d in model.ordered_developments() if d.date.year == y]}
-                    for y in years]
-            elif isinstance(value, list):
-                value = _expand_nav(value, model)
-            item = {title: value}
-        out.append(item)
-    return out

@@ -1,5 +1,4 @@
 """Derived parts come from the model: lists, timeline, scorecard, nav."""
-from build_hook import _expand_nav
 from sitecheck import generate
 from sitefactory import DEV, check, write_site
 
@@ -43,7 +42,7 @@ def test_scorecard_counts_every_status(tmp_path):
 
 
 def test_nav_lists_pages_by_section_and_year(tmp_path):
-    nav = _expand_nav([{"Recommendations": "recommendations/"}, {"Developments": "developments/"}], model(tmp_path))
+    nav = generate.nav([{"Recommendations": "recommendations/"}, {"Developments": "developments/"}], model(tmp_path))
     assert nav[0] == {"Recommendations": ["recommendations/index.md",
                                           {"Data governance": [{"A free data port": "recommendations/data-free-port.md"}]}]}
     assert nav[1]["Developments"][1] == {"2025": [{"An order": "developments/us-2025-order.md"}]}

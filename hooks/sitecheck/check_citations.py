@@ -30,16 +30,26 @@ def cited_keys(page: Page) -> list[tuple[int, str]]:
     return found
 
 
+def citations_by_key(model: SiteModel) -> dict[str, list[str]]:
+    """Key -> the pages (docs-relative) that cite it in their text or list it in `sources`."""
+    citing: dict[str, list[str]] = {}
+    for path, page in sorted(model.pages.items()):
+        keys = {key for _, key in cited_keys(page)}
+        keys |= {key for dev in model.developments.values() if dev.page is page for key in dev.sources}
+        for key in sorted(keys):
+            citing.setdefault(key, []).append(path)
+    return citing
+
+
 def _did_you_mean(key: str, bib: Bibliography) -> str:
     close = difflib.get_close_matches(key, list(bib.sources), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
-    findings, used = [], set()
+    findings, used = [], set(citations_by_key(model))
     for path, page in sorted(model.pages.items()):
         for number, key in cited_keys(page):
-            used.add(key)
             if key not in bib.sources:
                 findings.append(Finding(page.repo_path, number, "citation-unknown-key",
                                         f"cites '@{key}', which is not in bibliography/{_did_you_mean(key, bib)}; "
@@ -57,7 +67,6 @@ def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
                                             "letters, digits, '-' and '_'; put a locator after a comma: [@key, p. 3]"))
     for dev in model.developments.values():
         for i, key in enumerate(dev.sources):
-            used.add(key)
             if key not in bib.sources:
                 findings.append(Finding(dev.page.repo_path, dev.page.line_of("sources", i), "citation-unknown-key",
                                         f"source '{key}' is not in bibliography/{_did_you_mean(key, bib)}"))

@@ -145,3 +145,29 @@ def _after_title(markdown: str, block: str) -> str:
         if line.startswith("# "):
             return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1:])
     return block + "\n" + markdown
+
+
+def nav(config_nav, model: SiteModel):
+    """Replace the 'recommendations/' and 'developments/' entries of mkdocs.yml's nav
+    with the pages, grouped as the memorandum groups them and by year."""
+    if not config_nav:
+        return config_nav
+    out = []
+    for item in config_nav:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if value == "recommendations/":
+                value = ["recommendations/index.md"] + [
+                    {vocab.SECTIONS[s]: [{r.title: r.page.path} for r in model.ordered_recommendations()
+                                              if r.section == s]}
+                    for s in vocab.SECTIONS if any(r.section == s for r in model.recommendations.values())]
+            elif value == "developments/":
+                years = sorted({d.date.year for d in model.developments.values()}, reverse=True)
+                value = ["developments/index.md"] + [
+                    {str(y): [{d.title: d.page.path} for d in model.ordered_developments() if d.date.year == y]}
+                    for y in years]
+            elif isinstance(value, list):
+                value = nav(value, model)
+            item = {title: value}
+        out.append(item)
+    return out
