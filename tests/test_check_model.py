@@ -95,3 +95,24 @@ def test_page_that_is_not_utf8_is_reported(tmp_path):
 def test_front_matter_that_is_a_list_is_reported(tmp_path):
     checked = check(write_site(tmp_path, {"developments/cn-2024-initiative.md": "---\n- a\n- b\n---\n# X\n"}))
     assert ("front-matter-not-mapping", DEV_PATH, 2) in codes(checked.findings)
+
+
+def test_recommendation_discussing_a_development_that_does_not_name_it_is_warned(tmp_path):
+    other_rec = REC.replace("id: data-free-port", "id: data-classification").replace("number: 5", "number: 4") \
+        .replace("See [the initiative](../developments/cn-2024-initiative.md#what-it-is).", "See below.")
+    unrelated = DEV.replace("id: cn-2024-initiative", "id: cn-2024-unrelated").replace(
+        "  - id: data-free-port", "  - id: data-classification").replace(
+        "../recommendations/data-free-port.md", "../recommendations/data-classification.md")
+    rec = REC.replace("<!-- developments -->", "And [another](../developments/cn-2024-unrelated.md).\n\n<!-- developments -->")
+    checked = check(write_site(tmp_path, {"developments/cn-2024-unrelated.md": unrelated,
+                                          "recommendations/data-classification.md": other_rec,
+                                          "recommendations/data-free-port.md": rec}))
+    found = [(f.code, f.severity, f.path, f.line) for f in checked.findings if f.code == "cross-reference-one-way"]
+    assert found == [("cross-reference-one-way", "warning", REC_PATH, 21)]
+
+
+def test_development_that_names_a_recommendation_without_explaining_it_is_warned(tmp_path):
+    dev = DEV.replace("On [the port](../recommendations/data-free-port.md).", "On the port.")
+    checked = check(write_site(tmp_path, {"developments/cn-2024-initiative.md": dev}))
+    found = [(f.code, f.severity, f.path, f.line) for f in checked.findings if f.code == "effect-unexplained"]
+    assert found == [("effect-unexplained", "warning", DEV_PATH, 10)]

@@ -6,8 +6,9 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 
+from . import markdown_scan as scan
 from . import vocabulary as vocab
-from .findings import Finding
+from .findings import WARNING, Finding
 from .pages import Page
 
 RECOMMENDATIONS_DIR = "recommendations/"
@@ -205,8 +206,55 @@ def build_model(pages: dict[str, Page]) -> tuple[SiteModel, list[Finding]]:
     return model, findings
 
 
-def check_cross_references(model: SiteModel) -> list[Finding]:
+def _links(page):
+    return scan.links(page.body, page.body_line)
+
+
+def _linked_developments(page) -> list[tuple[int, str]]:
+    """(line, development id) for every link from a page to a development page."""
+    found = []
+    for link in _links(page):
+        target = link.target.split("#")[0]
+        if target.startswith("../" + DEVELOPMENTS_DIR) and target.endswith(".md"):
+            found.append((link.line, target[len("../" + DEVELOPMENTS_DIR):-3]))
+    return found
+
+
+def _one_way_links(model: SiteModel) -> list[Finding]:
+    """A recommendation page that discusses a development which does not name it back:
+    the generated list on that page would then miss a development its own text relies on."""
     findings = []
+    for rec in model.recommendations.values():
+        named = {dev.id for dev, _ in model.developments_for(rec.id)}
+        first_line = {}
+        for line, dev_id in _linked_developments(rec.page):
+            first_line.setdefault(dev_id, line)
+        for dev_id, line in sorted(first_line.items(), key=lambda kv: kv[1]):
+            if dev_id in model.developments and dev_id not in named:
+                findings.append(Finding(rec.page.repo_path, line, "cross-reference-one-way",
+                                        f"this page discusses development '{dev_id}', which does not name "
+                                        f"'{rec.id}' in its front matter; add it there with an effect "
+                                        "(context, if nothing else) so the generated list shows it", WARNING))
+    return findings
+
+
+def _unexplained_effects(model: SiteModel) -> list[Finding]:
+    """A development that names a recommendation must say why on the page, with a link."""
+    findings = []
+    for dev in model.developments.values():
+        linked = {target.split("#")[0] for target in (link.target for link in _links(dev.page))}
+        for effect in dev.effects:
+            if effect.recommendation in model.recommendations and \
+                    f"../{RECOMMENDATIONS_DIR}{effect.recommendation}.md" not in linked:
+                findings.append(Finding(dev.page.repo_path, effect.line, "effect-unexplained",
+                                        f"the page names '{effect.recommendation}' ({effect.effect}) but never links "
+                                        f"to ../{RECOMMENDATIONS_DIR}{effect.recommendation}.md; explain the effect "
+                                        "in '## How it bears on the recommendations'", WARNING))
+    return findings
+
+
+def check_cross_references(model: SiteModel) -> list[Finding]:
+    findings = _one_way_links(model) + _unexplained_effects(model)
     for dev in model.developments.values():
         seen = set()
         for effect in dev.effects:
