@@ -6,7 +6,7 @@ import pytest
 
 from sitecheck.linkcheck import DEAD, OK, REDIRECT, TIMEOUT, UNREACHABLE, Checker, collect_urls
 from loopback import serve
-from sitefactory import REC, write_site
+from sitefactory import BIB, REC, write_site
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +88,19 @@ def test_urls_are_collected_from_pages_and_bibliography(tmp_path):
     places = collect_urls(root)
     assert places["https://example.org/text"] == ["docs/recommendations/data-free-port.md:25"]
     assert places["https://www.ncuscr.org/memo"] == ["bibliography/sources.bib:5"]
+
+
+def test_command_reports_failures_with_where_they_are_used(server, tmp_path, capsys):
+    from sitecheck.linkcheck import main
+
+    page = REC.replace("Stalled.", f"Stalled; see [gone]({server}/gone) and [ok]({server}/ok).")
+    bib = BIB.replace("https://www.ncuscr.org/memo", f"{server}/moved").replace(
+        "https://www.cac.gov.cn/initiative.htm", f"{server}/ok?initiative")  # loopback only
+    root = write_site(tmp_path, {"recommendations/data-free-port.md": page}, {"sources.bib": bib})
+    status = main(["--root", str(root), "--timeout", "2"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert f"DEAD         404 {server}/gone (Not Found)\n             used at docs/recommendations/data-free-port.md:25" in out
+    assert f"REDIRECT     301 {server}/moved -> {server}/ok" in out
+    assert "4 URLs, 1 failing" in out
+    assert (root / ".cache" / "linkcheck.json").exists()
