@@ -58,3 +58,9 @@ def test_bibliography_sorts_by_the_words_not_the_markup():
     md = generate.bibliography_list(refs, {"a": ["x.md"]}, "bibliography.md", lambda p: "X")
     assert md.index("[alpha]") < md.index("Beta") < md.index("*Gamma*")
     assert "{: #ref-a }" in md and "*Cited on:* [X](x.md)" in md and "*Cited on:* no page yet" in md
+
+
+def test_effects_matrix_counts_effects_and_sides(tmp_path):
+    md = generate.effects_matrix(model(tmp_path), "recommendations/index.md")
+    assert md.split("\n")[0] == "| Recommendation | Advances | Contradicts | Mixed | Context | U.S. | China |"
+    assert "| [A free data port](data-free-port.md) | 0 | 1 | 1 | 0 | 1 | 1 |" in md

@@ -79,6 +79,19 @@ def timeline(model: SiteModel, from_path: str) -> str:
     return "\n".join(parts).lstrip("\n")
 
 
+def effects_matrix(model: SiteModel, from_path: str) -> str:
+    """How many developments bear on each recommendation, by effect and by side."""
+    effects = list(vocab.EFFECTS)
+    head = " | ".join(vocab.label(e) for e in effects)
+    rows = [f"| Recommendation | {head} | U.S. | China |", "| --- |" + " ---: |" * (len(effects) + 2)]
+    for rec in model.ordered_recommendations():
+        pairs = model.developments_for(rec.id)
+        counts = " | ".join(str(sum(1 for _, e in pairs if e == effect)) for effect in effects)
+        sides = [sum(1 for d, _ in pairs if side in d.actors) for side in ("united-states", "china")]
+        rows.append(f"| [{_cell(rec.title)}]({link(from_path, rec.page.path)}) | {counts} | {sides[0]} | {sides[1]} |")
+    return "\n".join(rows)
+
+
 def scorecard(model: SiteModel, from_path: str) -> str:
     rows = ["| Status | Recommendations |", "| --- | --- |"]
     for status in vocab.STATUSES:
@@ -124,6 +137,7 @@ def render_markers(markdown: str, path: str, model: SiteModel, extra: dict | Non
         "<!-- recommendations -->": lambda: recommendations_index(model, path),
         "<!-- timeline -->": lambda: timeline(model, path),
         "<!-- scorecard -->": lambda: scorecard(model, path),
+        "<!-- effects-matrix -->": lambda: effects_matrix(model, path),
         "<!-- vocabulary -->": all_vocabularies,
         "<!-- vocabulary: statuses -->": lambda: vocabulary_table("statuses"),
         "<!-- vocabulary: effects -->": lambda: vocabulary_table("effects"),
