@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs_bibtex.citation import Citation
 
-from sitecheck import citations, generate
+from sitecheck import citations, generate, vocabulary
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors
 from sitecheck.run import check_site
@@ -43,6 +43,8 @@ def on_config(config):
         name = bibtex.config.csl_file[len(citations.PANDOC_STYLE_PREFIX):]
         bibtex.config.csl_file = str(citations.pandoc_style(name))
     config.nav = generate.nav(config.nav, checked.model)
+    # Material shows a page's `status` beside it in the navigation; give each a label.
+    config.extra["status"] = {value: f"Status: {vocabulary.label(value).lower()}" for value in vocabulary.STATUSES}
     return config
 
 

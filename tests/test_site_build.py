@@ -97,3 +97,13 @@ def test_no_unrendered_markup_reaches_a_reader(built_site):
     found = [(page.relative_to(built_site).as_posix(), m.group(0)) for page in built_site.rglob("*.html")
              for m in leftovers.finditer(page.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_navigation_shows_each_recommendations_status(built_site):
+    from sitecheck.run import check_site
+
+    model = check_site(REPO, REPO / "docs", REPO / "bibliography").model
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    for rec in model.recommendations.values():
+        assert f'md-status--{rec.status}" title="Status: ' in html
+    assert html.count('class="md-status md-status--') == len(model.recommendations)
