@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import threading
 import time
@@ -127,18 +126,18 @@ class Checker:
         return results
 
 
-_PAGE_URL = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)")
-
-
 def collect_urls(root: Path) -> dict[str, list[str]]:
     """URL -> the places (file:line) that use it, from pages and the bibliography."""
+    from . import markdown_scan as scan
     from .bibliography import load
+    from .pages import read_pages
 
     places = defaultdict(list)
-    for page in sorted((root / "docs").rglob("*.md")):
-        for number, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1):
-            for url in _PAGE_URL.findall(line):
-                places[url].append(f"{page.relative_to(root).as_posix()}:{number}")
+    pages, _ = read_pages(root / "docs", root)
+    for page in pages.values():
+        for link in scan.links(page.body, page.body_line):
+            if link.target.startswith(("http://", "https://")):
+                places[link.target].append(f"{page.repo_path}:{link.line}")
     bib, _ = load(root / "bibliography", root)
     for source in bib.sources.values():
         if source.url:
