@@ -14,6 +14,7 @@ CITE = '[@memo-2019, "Data Governance"]'
     ("[see @nobody-1999, p. 3]", "citation-unknown-key"),
     ("[@memo-2019:12]", "citation-key-truncated"),
     ("[@memo-2019;\n@memo-2019]", "citation-split"),
+    ("[@memo-2019] (see `\\bibliography`)", "bibliography-command-inline"),
 ])
 def test_citation_defect_is_reported_at_its_line(tmp_path, citation, code):
     page = REC.replace(CITE, citation)

@@ -15,6 +15,7 @@ from .pages import Page
 
 # What mkdocs-bibtex reads as a key ([\w-]+), then what a slip leaves right after it.
 _KEY_THEN_JUNK = re.compile(r"@([\w-]++)([^\s,;\]])")
+BIB_COMMAND = "\\bibliography"  # mkdocs-bibtex's command for the page's reference list
 # A citation opened but not closed on its line: mkdocs-bibtex reads line by line and
 # would leave it as literal text.
 _UNCLOSED = re.compile(r"\[[^\[\]]*@[\w-]+[^\[\]]*$")
@@ -55,6 +56,11 @@ def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
                                         f"cites '@{key}', which is not in bibliography/{_did_you_mean(key, bib)}; "
                                         "fix the key or add the entry"))
         for number, line in enumerate(page.body.split("\n"), page.body_line):
+            if BIB_COMMAND in line and line.strip() != BIB_COMMAND:
+                findings.append(Finding(page.repo_path, number, "bibliography-command-inline",
+                                        f"'{BIB_COMMAND}' is replaced by the page's reference list wherever it "
+                                        "stands, code included; put it alone on its own line under '## Sources', "
+                                        "and write it as &#92;bibliography where you only mean to show it"))
             if _UNCLOSED.search(line):
                 findings.append(Finding(page.repo_path, number, "citation-split",
                                         "a citation opens with '[' on this line but closes on a later one; "
