@@ -34,9 +34,9 @@ def cited_keys(page: Page) -> list[tuple[int, str]]:
 def citations_by_key(model: SiteModel) -> dict[str, list[str]]:
     """Key -> the pages (docs-relative) that cite it in their text or list it in `sources`."""
     citing: dict[str, list[str]] = {}
+    listed = {dev.page.path: dev.sources for dev in model.developments.values()}
     for path, page in sorted(model.pages.items()):
-        keys = {key for _, key in cited_keys(page)}
-        keys |= {key for dev in model.developments.values() if dev.page is page for key in dev.sources}
+        keys = {key for _, key in cited_keys(page)} | set(listed.get(path, []))
         for key in sorted(keys):
             citing.setdefault(key, []).append(path)
     return citing

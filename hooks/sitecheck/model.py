@@ -226,10 +226,10 @@ def _one_way_links(model: SiteModel) -> list[Finding]:
     findings = []
     for rec in model.recommendations.values():
         named = {dev.id for dev, _ in model.developments_for(rec.id)}
-        first_line = {}
+        first_line = {}  # links come in line order: keep the first mention of each
         for line, dev_id in _linked_developments(rec.page):
             first_line.setdefault(dev_id, line)
-        for dev_id, line in sorted(first_line.items(), key=lambda kv: kv[1]):
+        for dev_id, line in first_line.items():
             if dev_id in model.developments and dev_id not in named:
                 findings.append(Finding(rec.page.repo_path, line, "cross-reference-one-way",
                                         f"this page discusses development '{dev_id}', which does not name "
@@ -242,7 +242,7 @@ def _unexplained_effects(model: SiteModel) -> list[Finding]:
     """A development that names a recommendation must say why on the page, with a link."""
     findings = []
     for dev in model.developments.values():
-        linked = {target.split("#")[0] for target in (link.target for link in _links(dev.page))}
+        linked = {link.target.split("#")[0] for link in _links(dev.page)}
         for effect in dev.effects:
             if effect.recommendation in model.recommendations and \
                     f"../{RECOMMENDATIONS_DIR}{effect.recommendation}.md" not in linked:
