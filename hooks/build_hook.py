@@ -72,6 +72,10 @@ def on_files(files, config):
 
 @event_priority(100)  # before mkdocs-bibtex, so generated parts are in place when it runs
 def on_page_markdown(markdown, page, config, files):
+    rec = _state["model"].recommendations.get(page.file.src_uri[len("recommendations/"):-3]) \
+        if page.file.src_uri.startswith("recommendations/") else None
+    if rec:  # Material shows `status` beside the page in the navigation: the current assessment's
+        page.meta["status"] = rec.status
     extra = {"<!-- bibliography -->": lambda: _full_bibliography(page.file.src_uri, config)}
     return generate.render_markers(markdown, page.file.src_uri, _state["model"], extra)
 

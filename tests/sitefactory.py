@@ -10,8 +10,15 @@ number: 5
 title: A free data port
 section: data-governance
 summary: Start with commercial data; consider a free data port.
-status: stalled
-status_as_of: 2026-11-01
+assessments:
+  - as_of: 2019-12-10
+    status: no-visible-action
+    evidence: []
+    reason: When the memorandum was agreed, no government had acted on a free data port.
+  - as_of: 2026-11-01
+    status: stalled
+    evidence: [cn-2024-initiative]
+    reason: China's initiative invites talks on data flows, but no bilateral port has been proposed since.
 ---
 
 # A free data port

@@ -17,15 +17,42 @@ MARKER = "<!-- developments -->"
 
 
 @dataclass
+class Assessment:
+    """One dated judgement of a recommendation: its status then, and why."""
+    as_of: dt.date
+    status: str
+    evidence: list  # development ids dated on or before as_of
+    reason: str
+    line: int  # the line of the entry in the page's front matter
+
+
+@dataclass
 class Recommendation:
     id: str
     number: int
     title: str
     section: str
     summary: str
-    status: str
-    status_as_of: dt.date
+    assessments: list  # Assessment, oldest first; the last is the current status
     page: Page
+
+    # The history is the one source of truth; the current status is its last entry.
+    @property
+    def current(self) -> Assessment:
+        return self.assessments[-1]
+
+    @property
+    def status(self) -> str:
+        return self.current.status
+
+    @property
+    def status_as_of(self) -> dt.date:
+        return self.current.as_of
+
+    def assessment_at(self, date: dt.date) -> Assessment | None:
+        """The assessment in force on a date: the latest dated on or before it."""
+        found = [a for a in self.assessments if a.as_of <= date]
+        return found[-1] if found else None
 
 
 @dataclass
@@ -69,10 +96,12 @@ class SiteModel:
 
 
 # The schema, as data: field -> kind. A dict kind is a vocabulary of allowed values.
-TEXT, DATE, INT, KEYS = "text", "date", "int", "keys"
+TEXT, DATE, INT, KEYS, IDS = "text", "date", "int", "keys", "ids"
+# One entry of a recommendation's `assessments` list (all four fields required).
+ASSESSMENT_SCHEMA = {"as_of": DATE, "status": vocab.STATUSES, "evidence": IDS, "reason": TEXT}
 RECOMMENDATION_SCHEMA = {
     "id": TEXT, "number": INT, "title": TEXT, "section": vocab.SECTIONS, "summary": TEXT,
-    "status": vocab.STATUSES, "status_as_of": DATE,
+    "assessments": "assessments",
 }
 DEVELOPMENT_SCHEMA = {
     "id": TEXT, "title": TEXT, "date": DATE, "date_kind": vocab.DATE_KINDS, "actors": [vocab.ACTORS],
@@ -108,7 +137,7 @@ class _Reader:
         return self.typed((name,), meta[name], kind)
 
     def typed(self, key, raw, kind):
-        name = key[0]
+        name = [k for k in key if isinstance(k, str)][-1]  # the field itself, also inside a list entry
         if isinstance(kind, dict):
             if raw not in kind:
                 self.fail(key, "front-matter-bad-value",
@@ -142,9 +171,55 @@ class _Reader:
                 self.fail(key, "front-matter-bad-type", f"'{name}' must be a list of BibTeX keys: [key-one, key-two]")
                 return None
             return raw
+        if kind == IDS:
+            if raw is None:
+                return []
+            if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
+                self.fail(key, "front-matter-bad-type", f"'{name}' must be a list of page ids: [id-one, id-two], or []")
+                return None
+            return raw
         if kind == "effects":
             return self.effects(raw)
+        if kind == "assessments":
+            return self.entries(key, raw, ASSESSMENT_SCHEMA)
         raise AssertionError(kind)
+
+    def entries(self, key, raw, schema):
+        """A list of small mappings, each with every field of `schema` (the assessments)."""
+        name = key[0]
+        fields = ", ".join(schema)
+        if not isinstance(raw, list):
+            self.fail(key, "front-matter-bad-type", f"'{name}' must be a list of '- {fields}' entries")
+            return None
+        result, ok = [], True
+        for i, item in enumerate(raw):
+            at = key + (i,)
+            if not isinstance(item, dict):
+                self.fail(at, "front-matter-bad-type", f"each entry of '{name}' needs the fields {fields}")
+                ok = False
+                continue
+            misspelt = set()  # a field that is only misspelt is reported once, as unknown
+            for extra in item:
+                if extra not in schema:
+                    self.fail(at + (extra,), "front-matter-unknown-field",
+                              f"unknown field '{extra}' in an entry of '{name}'{_suggest(extra, schema)}; "
+                              f"allowed: {fields}")
+                    misspelt.update(difflib.get_close_matches(str(extra), list(schema), n=1))
+                    ok = False
+            values = {}
+            for field_name, kind in schema.items():
+                if field_name not in item and field_name in misspelt:
+                    continue
+                if field_name not in item or (item[field_name] in (None, "") and kind != IDS):
+                    self.fail(at, "front-matter-missing-field",
+                              f"entry {i + 1} of '{name}' has no '{field_name}'; each entry needs {fields}")
+                    ok = False
+                    continue
+                values[field_name] = self.typed(at + (field_name,), item[field_name], kind)
+                ok = ok and values[field_name] is not None
+            if ok:
+                result.append(Assessment(line=self.page.line_of(*at), **values))
+        return result if ok else None
 
     def effects(self, raw):
         if not isinstance(raw, list):
@@ -273,10 +348,6 @@ def check_cross_references(model: SiteModel) -> list[Finding]:
                                     f"number {rec.number} is also used by {numbers[rec.number]}; "
                                     "each recommendation has its own place in the memorandum"))
         numbers[rec.number] = rec.page.repo_path
-        if rec.status != "no-visible-action" and not model.developments_for(rec.id):
-            findings.append(Finding(rec.page.repo_path, rec.page.line_of("status"), "status-without-evidence",
-                                    f"status '{rec.status}' needs at least one development that names '{rec.id}' "
-                                    "in its front matter; add one, or use 'no-visible-action'"))
         if MARKER not in rec.page.body:
             findings.append(Finding(rec.page.repo_path, None, "marker-missing",
                                     f"the page has no '{MARKER}' line; put it at the end of '## What happened since' "

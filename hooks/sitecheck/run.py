@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import bibliography
 from .check_citations import check_citations
+from .check_history import check_histories
 from .check_links import check_links
 from .check_markup import check_markup
 from .findings import Finding
@@ -31,4 +32,5 @@ def check_site(repo_root: Path, docs_dir: Path, bib_dir: Path) -> CheckedSite:
     for page in pages.values():
         findings += check_markup(page)
     findings += check_citations(model, bib)
+    findings += check_histories(model)
     return CheckedSite(model, bib, findings)

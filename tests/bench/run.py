@@ -65,8 +65,11 @@ number: {i + 1}
 title: Recommendation {i}
 section: data-governance
 summary: Asks for thing {i}.
-status: partial
-status_as_of: 2026-11-01
+assessments:
+  - as_of: 2019-12-10
+    status: no-visible-action
+    evidence: []
+    reason: The generated recommendation starts with no development behind it.
 ---
 
 # Recommendation {i}
