@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The status history in YAML's compact flow style (two lines); tests of the history
+# itself use BLOCK_HISTORY, the block style of the real pages.
 REC = """---
 id: data-free-port
 number: 5
 title: A free data port
 section: data-governance
 summary: Start with commercial data; consider a free data port.
-assessments:
-  - as_of: 2019-12-10
-    status: no-visible-action
-    evidence: []
-    reason: When the memorandum was agreed, no government had acted on a free data port.
-  - as_of: 2026-11-01
-    status: stalled
-    evidence: [cn-2024-initiative]
-    reason: China's initiative invites talks on data flows, but no bilateral port has been proposed since.
+assessments: [{as_of: 2019-12-10, status: no-visible-action, evidence: [], reason: "No government had acted yet."},
+  {as_of: 2026-11-01, status: stalled, evidence: [cn-2024-initiative], reason: "China's initiative led to no talks."}]
 ---
 
 # A free data port
@@ -40,6 +35,17 @@ Stalled.
 ## Sources
 
 \\bibliography
+"""
+
+BLOCK_HISTORY = """assessments:
+  - as_of: 2019-12-10
+    status: no-visible-action
+    evidence: []
+    reason: When the memorandum was agreed, no government had acted on a free data port.
+  - as_of: 2026-11-01
+    status: stalled
+    evidence: [cn-2024-initiative]
+    reason: China's initiative invites talks on data flows, but no bilateral port has been proposed since.
 """
 
 DEV = """---

@@ -2,10 +2,15 @@
 line of the entry or field that holds it."""
 import pytest
 
-from sitefactory import DEV, REC, check, write_site
+from sitefactory import BLOCK_HISTORY, DEV, check, write_site
+from sitefactory import REC as FLOW_REC
 
 REC_PATH = "docs/recommendations/data-free-port.md"
 TODAY = "2026-12-06"
+# The fixture page with its history in block style, as real pages write it: the
+# assessments start at line 7, the entries at lines 8 and 12.
+_lines = FLOW_REC.split("\n")
+REC = "\n".join(_lines[:6]) + "\n" + BLOCK_HISTORY + "\n".join(_lines[8:])
 LATE_ENTRY = """  - as_of: 2026-10-01
     status: stalled
     evidence: [cn-2024-initiative]
@@ -80,7 +85,7 @@ def test_development_newer_than_the_latest_assessment_is_a_warning(tmp_path):
 
 
 def test_status_and_date_are_the_last_entry(tmp_path):
-    rec = check(write_site(tmp_path)).model.recommendations["data-free-port"]
+    rec = check(write_site(tmp_path, {"recommendations/data-free-port.md": REC})).model.recommendations["data-free-port"]
     assert [(a.as_of.isoformat(), a.status, a.line) for a in rec.assessments] == [
         ("2019-12-10", "no-visible-action", 8), ("2026-11-01", "stalled", 12)]
     assert (rec.status, rec.status_as_of.isoformat()) == ("stalled", "2026-11-01")
