@@ -60,6 +60,23 @@ def on_pre_build(config):
     citations.prime(bibtex.registry, [page.body for page in model.pages.values()])
 
 
+def on_nav(nav, config, files):
+    """Development pages are not in the menu (see generate.nav): attach each to the
+    timeline's section, so the Developments tab and the breadcrumbs show where the reader
+    is, and to its older and newer neighbours, the footer's previous and next links.
+    Material's blog plugin attaches its posts the same way."""
+    def page(path):
+        file = files.get_file_from_path(path) if path else None
+        return file.page if file else None
+
+    timeline = page(generate.TIMELINE)
+    for older, path, newer in generate.development_sequence(_state["model"]):
+        dev = page(path)
+        dev.parent = timeline.parent if timeline else None
+        dev.previous_page, dev.next_page = page(older), page(newer)
+    return nav
+
+
 def on_files(files, config):
     root = _root(config)
     for source, dest in (SHIM, SHIM_LICENSE):

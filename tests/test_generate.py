@@ -41,11 +41,18 @@ def test_scorecard_counts_every_status(tmp_path):
     assert "| **Advanced** (0) | none |" in md
 
 
-def test_nav_lists_pages_by_section_and_year(tmp_path):
+def test_nav_lists_recommendations_by_section_and_only_the_timeline_for_developments(tmp_path):
     nav = generate.nav([{"Recommendations": "recommendations/"}, {"Developments": "developments/"}], model(tmp_path))
     assert nav[0] == {"Recommendations": ["recommendations/index.md",
                                           {"Data governance": [{"A free data port": "recommendations/data-free-port.md"}]}]}
-    assert nav[1]["Developments"][1] == {"2025": [{"An order": "developments/us-2025-order.md"}]}
+    assert nav[1] == {"Developments": ["developments/index.md"]}
+
+
+def test_development_sequence_links_each_page_to_its_older_and_newer_neighbour(tmp_path):
+    assert generate.development_sequence(model(tmp_path)) == [
+        (None, "developments/cn-2024-initiative.md", "developments/us-2025-order.md"),
+        ("developments/cn-2024-initiative.md", "developments/us-2025-order.md", None),
+    ]
 
 
 def test_empty_list_says_so(tmp_path):

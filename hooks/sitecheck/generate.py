@@ -8,6 +8,8 @@ import re
 from . import vocabulary as vocab
 from .model import MARKER, Development, SiteModel
 
+TIMELINE = "developments/index.md"
+
 
 def day(date) -> str:
     return f"{date.day} {date:%B %Y}"
@@ -162,8 +164,11 @@ def _after_title(markdown: str, block: str) -> str:
 
 
 def nav(config_nav, model: SiteModel):
-    """Replace the 'recommendations/' and 'developments/' entries of mkdocs.yml's nav
-    with the pages, grouped as the memorandum groups them and by year."""
+    """Replace the 'recommendations/' and 'developments/' entries of mkdocs.yml's nav.
+    Recommendations are listed, grouped as the memorandum groups them (a fixed number).
+    Developments are not: the menu is on every page, so listing them would make every
+    page grow with the site. The timeline is their way in (it lists every one), and each
+    development page is attached to it by `development_sequence` instead."""
     if not config_nav:
         return config_nav
     out = []
@@ -176,12 +181,16 @@ def nav(config_nav, model: SiteModel):
                                               if r.section == s]}
                     for s in vocab.SECTIONS if any(r.section == s for r in model.recommendations.values())]
             elif value == "developments/":
-                years = sorted({d.date.year for d in model.developments.values()}, reverse=True)
-                value = ["developments/index.md"] + [
-                    {str(y): [{d.title: d.page.path} for d in model.ordered_developments() if d.date.year == y]}
-                    for y in years]
+                value = [TIMELINE]
             elif isinstance(value, list):
                 value = nav(value, model)
             item = {title: value}
         out.append(item)
     return out
+
+
+def development_sequence(model: SiteModel) -> list[tuple[str | None, str, str | None]]:
+    """(older, page, newer) paths for every development page, oldest first: the
+    neighbours a development page links to as its previous and next pages."""
+    paths = [d.page.path for d in reversed(model.ordered_developments())]
+    return list(zip([None] + paths[:-1], paths, paths[1:] + [None]))
