@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -41,19 +42,42 @@ def timed(fn, repeat=3):
     return statistics.median(runs)
 
 
-def build(root: Path, env=None):
-    out = Path(tempfile.mkdtemp()) / "site"
+def build(root: Path, env=None, keep: Path | None = None):
+    """A full strict build; the site is written to `keep` if given, else thrown away."""
+    out = keep or Path(tempfile.mkdtemp()) / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),
                              "-d", str(out)], capture_output=True, text=True, env=env or ENV)
     if result.returncode:
         raise SystemExit(result.stderr[-3000:])
-    shutil.rmtree(out.parent)
+    if keep is None:
+        shutil.rmtree(out.parent)
+
+
+def weight(path: Path) -> dict:
+    """A file's size as written and as a server would send it gzipped, in KB."""
+    data = path.read_bytes()
+    return {"kb": round(len(data) / 1024, 1), "gzip_kb": round(len(gzip.compress(data, 6)) / 1024, 1)}
+
+
+def search_index(site: Path) -> dict:
+    return weight(site / "search" / "search_index.json")
+
+
+# One page of each kind on the real site, by its built path.
+REAL_PAGES = {"home": "index.html", "recommendation": "recommendations/data-free-port.html",
+              "development": "developments/cn-2021-data-security-law.html", "timeline": "developments/index.html"}
 
 
 def real_site():
     build_s = timed(lambda: build(REPO))
     check_s = timed(lambda: check_site(REPO, REPO / "docs", REPO / "bibliography"), 5)
-    return {"build_s": round(build_s, 2), "checks_s": round(check_s, 3), "checks_share": round(check_s / build_s, 3)}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build(REPO, keep=site)
+        pages = {name: weight(site / path) for name, path in REAL_PAGES.items()}
+        index = search_index(site)
+    return {"build_s": round(build_s, 2), "checks_s": round(check_s, 3), "checks_share": round(check_s / build_s, 3),
+            "pages": pages, "search_index": index}
 
 
 def corpus(root: Path, pages: int, sources: int, cite=True) -> Path:
@@ -139,6 +163,24 @@ def corpora(sizes=(500, 2000), build_sizes=(100, 500)):
     return results
 
 
+def growth(sizes=(250, 500, 1000, 2000)):
+    """Full builds of generated sites of growing size: time, one development page's
+    HTML, the search index. Linear growth keeps the 2,000 / 500 time ratio near 4."""
+    results = {}
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = corpus(Path(tmp) / "src", n, max(30, n // 2))
+            site = Path(tmp) / "site"
+            start = time.perf_counter()
+            build(root, keep=site)
+            results[n] = {"build_s": round(time.perf_counter() - start, 2),
+                          "development_page": weight(site / "developments" / "dev-1.html"),
+                          "search_index": search_index(site)}
+    if 500 in results and 2000 in results:
+        results["ratio_2000_over_500"] = round(results[2000]["build_s"] / results[500]["build_s"], 2)
+    return results
+
+
 def citations():
     with_cites = corpus(Path(tempfile.mkdtemp()), 80, 240)
     without = corpus(Path(tempfile.mkdtemp()), 80, 240, cite=False)
@@ -205,9 +247,9 @@ def _lychee_verdicts(report: dict) -> dict:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["real", "corpora", "citations", "linkcheck"], action="append")
+    parser.add_argument("--only", choices=["real", "growth", "corpora", "citations", "linkcheck"], action="append")
     args = parser.parse_args()
-    parts = {"real": real_site, "corpora": corpora, "citations": citations, "linkcheck": linkcheck}
+    parts = {"real": real_site, "growth": growth, "corpora": corpora, "citations": citations, "linkcheck": linkcheck}
     results = {}
     for name, fn in parts.items():
         if args.only and name not in args.only:
