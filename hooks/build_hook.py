@@ -30,10 +30,11 @@ def _root(config) -> Path:
 def on_config(config):
     root = _root(config)
     checked = check_site(root, Path(config.docs_dir), root / "bibliography")
-    for finding in sorted(set(checked.findings), key=lambda f: f.sort_key):
+    findings = sorted(set(checked.findings), key=lambda f: f.sort_key)
+    for finding in findings:
         # Warnings are shown but do not fail the build; errors do.
         (log.error if finding.severity == ERROR else log.info)(finding.format())
-    found = errors(checked.findings)
+    found = errors(findings)
     if found:
         raise Abort(f"{len(found)} error(s) in the site's content: fix them (file:line above) and build again")
     _state["model"], _state["bib"] = checked.model, checked.bib
@@ -42,6 +43,8 @@ def on_config(config):
     if bibtex and str(bibtex.config.csl_file or "").startswith(citations.PANDOC_STYLE_PREFIX):
         name = bibtex.config.csl_file[len(citations.PANDOC_STYLE_PREFIX):]
         bibtex.config.csl_file = str(citations.pandoc_style(name))
+    if bibtex:
+        citations.install_registry(bibtex, checked.bib.data)  # one parse of the bibliography, shared
     config.nav = generate.nav(config.nav, checked.model)
     # Material shows a page's `status` beside it in the navigation; give each a label.
     config.extra["status"] = {value: f"Status: {vocabulary.label(value).lower()}" for value in vocabulary.STATUSES}
@@ -104,6 +107,7 @@ def on_page_content(html, page, config, files):
 def _full_bibliography(path: str, config) -> str:
     registry = config.plugins["bibtex"].registry
     model, bib = _state["model"], _state["bib"]
+    citations.ensure_formatted(registry, list(bib.sources))
     references = {key: registry.reference_text(Citation(key=key)) for key in bib.sources}
     citing = citations_by_key(model)
 

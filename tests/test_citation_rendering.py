@@ -100,7 +100,9 @@ def test_style_is_pandocs_own_chicago_author_date(tmp_path):
     assert "Chicago Manual of Style" in style and 'citation-format="author-date"' in style
 
 
-def test_bibliography_page_lists_every_source_with_an_anchor(tmp_path):
+@pytest.mark.parametrize("batch", ["1", "0"])  # 0: mkdocs-bibtex's own pandoc run per page (benchmarks)
+def test_bibliography_page_lists_every_source_with_an_anchor(tmp_path, monkeypatch, batch):
+    monkeypatch.setenv("SITE_CITATION_BATCH", batch)
     root = write_buildable_site(tmp_path, {"bibliography.md": "# Bibliography\n\n<!-- bibliography -->\n"})
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
     html = (root / "site" / "bibliography.html").read_text(encoding="utf-8")

@@ -5,21 +5,30 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pybtex.errors
-from pybtex.database import BibliographyDataError
+from pybtex.database import BibliographyData, InvalidNameString
 from pybtex.database.input import bibtex
-from pybtex.scanner import PybtexError, PybtexSyntaxError
+from pybtex.database.input.bibtex import DuplicateField, UndefinedMacro
+from pybtex.scanner import PybtexSyntaxError
 
+from . import bibtex_scan
+from .bibtex_scan import RawEntry
 from .findings import WARNING, Finding
 
-_ENTRY_START = re.compile(r"^[ \t]*@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
-_FIELD_START = re.compile(r"^\s*([A-Za-z_-]+)\s*=")
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s]*)?$")
+# A web address in the characters RFC 3986 allows (no quotes, angle brackets or spaces),
+# every % starting an escape.
+URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?"
+                 r"(?:[/?#](?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?$")
+MAX_URL = 2000  # what browsers and servers reliably accept
+# The field that keeps an http:// address on purpose, saying why https is not used.
+HTTP_ONLY_FIELD = "httponly"
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 KINDS = ("primary", "secondary")
 
@@ -47,98 +56,236 @@ def _keywords(source: Source) -> set[str]:
     return {k.strip().lower() for k in source.fields.get("keywords", "").split(",") if k.strip()}
 
 
-@dataclass
-class Bibliography:
-    sources: dict = field(default_factory=dict)  # key -> Source
-    files: list = field(default_factory=list)  # repository-relative paths
+def bib_files(bib_dir: Path, repo_root: Path) -> tuple[list[Path], list[Finding]]:
+    """Every regular file named *.bib under bib_dir that is the repository's own. A folder
+    named *.bib, a link that leaves the repository, dangles or loops, a link to a folder,
+    a device or a pipe is a finding and is never read."""
+    files, findings = [], []
+    root = repo_root.resolve()
+
+    def rel(path) -> str:
+        return Path(os.path.relpath(path, repo_root)).as_posix()
+
+    if not bib_dir.is_dir():
+        return [], [Finding(rel(bib_dir), None, "bib-empty",
+                            "no bibliography folder; add the sources as BibTeX entries in bibliography/")]
+
+    def unreadable(error: OSError):
+        findings.append(Finding(rel(error.filename), None, "bib-unreadable",
+                                f"cannot be read ({error.strerror}); fix its permissions"))
+
+    for folder, dirnames, filenames in os.walk(bib_dir, onerror=unreadable):  # never follows links
+        dirnames.sort()
+        for name in sorted(dirnames + filenames):
+            path = Path(folder) / name
+            if path.is_symlink():
+                target = Path(os.path.realpath(path))
+                try:
+                    target.stat()
+                except OSError as exc:
+                    findings.append(Finding(rel(path), None, "bib-symlink",
+                                            f"is a link that leads nowhere ({exc.strerror}); remove it"))
+                    continue
+                if root != target and root not in target.parents:
+                    findings.append(Finding(rel(path), None, "bib-symlink",
+                                            "is a link to a file outside the repository, which is never read; "
+                                            "put the entries themselves in bibliography/"))
+                    continue
+                if target.is_dir():
+                    findings.append(Finding(rel(path), None, "bib-symlink",
+                                            "is a link to a folder, which is not followed; move the files here"))
+                    continue
+            if not name.lower().endswith(".bib"):
+                continue
+            if name in dirnames:
+                findings.append(Finding(rel(path), None, "bib-not-a-file",
+                                        "is a folder named like a BibTeX file; rename it"))
+            elif not name.endswith(".bib"):
+                findings.append(Finding(rel(path), None, "bib-file-name",
+                                        f"is not read: name it {name[:-4]}.bib, in lower case"))
+            else:
+                files.append(path)
+    if not files and not findings:
+        findings.append(Finding(rel(bib_dir), None, "bib-empty",
+                                "no .bib file found; add the sources as BibTeX entries in bibliography/"))
+    return files, findings
 
 
-def _entry_lines(text: str) -> list[tuple[str, int, dict]]:
-    """(key, line, {field: line}) for every entry, in file order, read from the raw text."""
-    lines = text.split("\n")
-    starts = [(m.group(2), text.count("\n", 0, m.start()) + 1)
-              for m in _ENTRY_START.finditer(text)]
-    result = []
-    for i, (key, line) in enumerate(starts):
-        end = starts[i + 1][1] - 1 if i + 1 < len(starts) else len(lines)
-        fields = {}
-        for number in range(line + 1, end + 1):
-            match = _FIELD_START.match(lines[number - 1])
-            if match:
-                fields.setdefault(match.group(1).lower(), number)
-        result.append((key, line, fields))
-    return result
+def read_text(path: Path, rel: str) -> tuple[str, Finding | None]:
+    """A .bib file's text, or the finding that says why it cannot be read as BibTeX."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return "", Finding(rel, None, "bib-not-a-file", "is not a regular file (a device or a pipe?); remove it")
+        data = path.read_bytes()
+    except OSError as exc:
+        return "", Finding(rel, None, "bib-unreadable", f"cannot be read ({exc.strerror}); fix its permissions")
+    try:
+        return data.decode("utf-8-sig"), None  # a byte-order mark is harmless: dropped
+    except UnicodeDecodeError as exc:
+        if b"\x00" in data:
+            return "", Finding(rel, None, "bib-binary",
+                               "is a binary file (or UTF-16), not BibTeX text; save the entries as UTF-8 text")
+        return "", Finding(rel, text_line(data, exc.start), "bib-not-utf8",
+                           f"file is not UTF-8 ({exc.reason}); save it as UTF-8")
 
 
 def text_line(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _parse(path: Path, strict: bool = True):
-    """pybtex's data for one file. Strict: a syntax error or a repeated key raises.
-    Lenient (after a repeated key, already reported): the first entry of a key wins,
-    and pybtex's own message about it is silenced."""
-    pybtex.errors.set_strict_mode(strict)
+@dataclass
+class Bibliography:
+    sources: dict = field(default_factory=dict)  # key -> Source
+    files: list = field(default_factory=list)  # repository-relative paths
+    # Lower-case key -> "path:line" of an entry that could not be read: already reported,
+    # so citing it is not reported again on every page.
+    broken: dict = field(default_factory=dict)
+    # pybtex's data for every readable entry: the one parse mkdocs-bibtex is handed too.
+    data: BibliographyData = field(default_factory=BibliographyData)
+
+
+# Characters that have no business in a source description: C0/C1 controls (NUL, ESC...)
+# and the bidirectional overrides that make text display other than it reads.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Fields whose value points at another entry: pandoc never returns on a cycle of them.
+_LINKING_FIELDS = ("crossref", "xdata")
+
+
+def _parse_text(text: str):
+    """pybtex's strict parse of BibTeX text, its complaints on stderr silenced."""
+    pybtex.errors.set_strict_mode(True)
+    with contextlib.redirect_stderr(io.StringIO()):
+        return bibtex.Parser().parse_string(text)
+
+
+def _error_line(entry: RawEntry, exc: Exception) -> int:
+    """The line a pybtex error is about: its own line number, the repeated field, or the
+    names field it could not read."""
+    if getattr(exc, "lineno", None):
+        return entry.line + exc.lineno - 1
+    if isinstance(exc, DuplicateField):
+        for name, line in entry.repeated_fields:
+            if f" {name} field" in str(exc).lower():
+                return line
+    if isinstance(exc, InvalidNameString):
+        for role in ("author", "editor"):
+            if role in entry.field_lines and str(exc).split("'")[1:2] and \
+                    str(exc).split("'")[1] in entry.text:
+                return entry.field_lines[role]
+    return entry.line
+
+
+def _parse_entries(rel: str, entries: list[RawEntry]) -> tuple[dict, list[Finding]]:
+    """key -> pybtex Entry for every entry pybtex reads. All at once when the file is
+    sound (the usual case, and fast); entry by entry to find the ones that are not."""
     try:
-        with contextlib.redirect_stderr(io.StringIO()):
-            return bibtex.Parser().parse_file(str(path))
-    finally:
-        pybtex.errors.set_strict_mode(True)
+        parsed = dict(_parse_text("\n\n".join(e.text for e in entries)).entries)
+        if list(parsed) == [e.key for e in entries]:
+            return parsed, []
+    except Exception:  # noqa: BLE001 - any pybtex failure: find the entry that causes it
+        pass
+    parsed, findings = {}, []
+    for entry in entries:
+        try:
+            read = dict(_parse_text(entry.text).entries)
+            if list(read) != [entry.key]:
+                raise ValueError(f"pybtex reads it as {', '.join(map(repr, read)) or 'no entry'}")
+            parsed.update(read)
+        except DuplicateField as exc:
+            name = str(exc).rsplit(" ", 2)[-2]
+            findings.append(Finding(rel, _error_line(entry, exc), "bib-duplicate-field",
+                                    f"entry '{entry.key}' gives '{name}' twice; keep one"))
+        except Exception as exc:  # noqa: BLE001 - whatever pybtex raises is a finding, never a crash
+            problem = str(exc).split(": ", 1)[-1] if isinstance(exc, PybtexSyntaxError) else str(exc)
+            if isinstance(exc, UndefinedMacro):
+                problem = f"'{problem}' is a bare word (a BibTeX macro); put the value in braces: {{{problem}}}"
+            findings.append(Finding(rel, _error_line(entry, exc), "bib-syntax",
+                                    f"entry '{entry.key}' (line {entry.line}) cannot be read: {problem}; "
+                                    "check its braces, quotes and commas"))
+    return parsed, findings
+
+
+def _sound_entries(rel: str, entries: list[RawEntry], bib: Bibliography, seen: dict) -> tuple[list, list]:
+    """The entries worth handing to pybtex, and a finding for each of the others."""
+    findings, sound = [], []
+
+    def refuse(entry, line, code, message):
+        findings.append(Finding(rel, line, code, message))
+        if entry.key:
+            bib.broken.setdefault(entry.key.lower(), f"{rel}:{entry.line}")
+
+    for entry in entries:
+        if entry.type == "comment":
+            continue  # BibTeX's own comment: ignored, as everywhere
+        if entry.type in ("string", "preamble"):
+            refuse(entry, entry.line, "bib-macro",
+                   f"@{entry.type} is not accepted: write the text out in each entry that needs it "
+                   "(every entry must read the same wherever it is shown)")
+            continue
+        name = f"entry '{entry.key}'" if entry.key else f"the @{entry.type} entry at line {entry.line}"
+        if entry.problem:
+            refuse(entry, entry.line, "bib-syntax", f"{name} {entry.problem}")
+            continue
+        control = _CONTROL.search(entry.text)
+        if control:
+            line = entry.line + entry.text.count("\n", 0, control.start())
+            refuse(entry, line, "bib-control-char",
+                   f"{name} holds the invisible control character U+{ord(control.group()):04X}; delete it")
+            continue
+        linking = [f for f in _LINKING_FIELDS if f in entry.field_lines]
+        if linking:
+            refuse(entry, entry.field_lines[linking[0]], "bib-crossref",
+                   f"{name} uses '{linking[0]}', which is not accepted (a loop of them stops the build); "
+                   "copy the fields it needs into the entry itself")
+            continue
+        folded = entry.key.lower()
+        if folded in seen:
+            where = seen[folded]
+            same = " (keys are the same whatever their capitals)" if not where.endswith(f"'{entry.key}'") else ""
+            findings.append(Finding(rel, entry.line, "bib-duplicate-key",
+                                    f"key '{entry.key}' is already defined at {where.split(' ')[0]}{same}; "
+                                    "keep one entry and cite it from every place, or rename one"))
+            continue
+        seen[folded] = f"{rel}:{entry.line} '{entry.key}'"
+        sound.append(entry)
+    return sound, findings
 
 
 def load(bib_dir: Path, repo_root: Path) -> tuple[Bibliography, list[Finding]]:
-    bib, findings = Bibliography(), []
-    files = sorted(bib_dir.rglob("*.bib"))
-    if not files:
-        findings.append(Finding(bib_dir.relative_to(repo_root).as_posix(), None, "bib-empty",
-                                "no .bib file found; add the sources as BibTeX entries in bibliography/"))
+    bib = Bibliography()
+    files, findings = bib_files(bib_dir, repo_root)
+    seen: dict[str, str] = {}  # lower-case key -> "path:line 'Key'" of its first entry
     for file in files:
         rel = file.relative_to(repo_root).as_posix()
         bib.files.append(rel)
-        try:
-            text = file.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            findings.append(Finding(rel, text_line(file.read_bytes(), exc.start), "bib-not-utf8",
-                                    f"file is not UTF-8 ({exc.reason}); save it as UTF-8"))
+        text, problem = read_text(file, rel)
+        if problem:
+            findings.append(problem)
             continue
-        raw_entries = _entry_lines(text)
-        seen_here = {}
-        for key, line, _ in raw_entries:
-            if key in seen_here:
-                findings.append(Finding(rel, line, "bib-duplicate-key",
-                                        f"key '{key}' is already defined at line {seen_here[key]}; "
-                                        "merge the two entries or rename one"))
-            seen_here.setdefault(key, line)
-        try:
-            data = _parse(file)
-        except PybtexSyntaxError as exc:
-            before = [e for e in raw_entries if e[1] <= exc.lineno]
-            where = f" in entry '{before[-1][0]}' (starts at line {before[-1][1]})" if before else ""
-            if len(before) > 1:  # an unclosed brace is only noticed at the next entry
-                where += f" or in the entry before it, '{before[-2][0]}' (line {before[-2][1]})"
-            problem = str(exc).split(": ", 1)[-1]
-            findings.append(Finding(rel, exc.lineno, "bib-syntax",
-                                    f"BibTeX syntax error{where}: {problem}; check braces, quotes and commas"))
+        entries, strays = bibtex_scan.scan(text)
+        findings += [Finding(rel, stray.line, "bib-syntax",
+                             f"'{stray.text}' stands outside any entry; BibTeX would ignore it: "
+                             "put it inside an entry, or start the line with % to make it a comment")
+                     for stray in strays]
+        if not any(e.type != "comment" for e in entries):
+            findings.append(Finding(rel, None, "bib-empty-file",
+                                    "holds no BibTeX entry; add entries or delete the file"))
             continue
-        except BibliographyDataError:
-            data = _parse(file, strict=False)  # a repeated key, reported above with both lines
-        except PybtexError as exc:
-            findings.append(Finding(rel, None, "bib-syntax", f"BibTeX error: {exc}"))
-            continue
-        lines = {key: (line, fields) for key, line, fields in raw_entries}
-        for key, entry in data.entries.items():
-            line, field_lines = lines.get(key, (None, {}))
-            if key in bib.sources:
-                other = bib.sources[key]
-                findings.append(Finding(rel, line, "bib-duplicate-key",
-                                        f"key '{key}' is already defined in {other.path}:{other.line}; "
-                                        "keep one entry and cite it from both places"))
+        sound, refused = _sound_entries(rel, entries, bib, seen)
+        findings += refused
+        parsed, failed = _parse_entries(rel, sound)
+        findings += failed
+        for entry in sound:
+            data = parsed.get(entry.key)
+            if data is None:
+                bib.broken.setdefault(entry.key.lower(), f"{rel}:{entry.line}")
                 continue
-            bib.sources[key] = Source(
-                key=key, type=entry.type.lower(),
-                fields={k.lower(): str(v) for k, v in entry.fields.items()},
-                persons={role: [str(p) for p in people] for role, people in entry.persons.items()},
-                path=rel, line=line or 1, field_lines=field_lines)
+            bib.data.add_entry(entry.key, data)
+            bib.sources[entry.key] = Source(
+                key=entry.key, type=data.type.lower(),
+                fields={k.lower(): str(v) for k, v in data.fields.items()},
+                persons={role: [str(p) for p in people] for role, people in data.persons.items()},
+                path=rel, line=entry.line, field_lines=entry.field_lines)
     for source in bib.sources.values():
         findings += check_source(source)
     return bib, findings
@@ -169,8 +316,8 @@ def check_source(source: Source) -> list[Finding]:
     if not KEY_PATTERN.match(source.key):
         fail(None, "bib-key-format", "keys use lower-case letters, digits and single hyphens only "
                                      "(mkdocs-bibtex cuts a key at any other character), e.g. cac-2022-outbound-rules")
-    if not f.get("title", "").strip():
-        fail(None, "bib-missing-field", "has no 'title'; add title = {...}")
+    if not re.sub(r"[{}\s]", "", f.get("title", "")):
+        fail("title", "bib-missing-field", "has no 'title'; add title = {...}")
     if not (source.persons.get("author") or source.persons.get("editor")
             or f.get("organization") or f.get("institution")):
         fail(None, "bib-missing-field", "has no author or organisation; add author = {Last, First} "
@@ -188,11 +335,12 @@ def check_source(source: Source) -> list[Finding]:
         if "\\" in url:
             fail("url", "bib-bad-url", f"url '{url}' contains a backslash: URLs are verbatim in BibTeX, "
                                        "so write _ & % # without escaping them")
-        elif re.match(r"^\s*(javascript|data|vbscript):", url, re.I) or not URL.match(url):
+        elif len(url) > MAX_URL or re.match(r"^\s*(javascript|data|vbscript):", url, re.I) or not URL.match(url):
             fail("url", "bib-bad-url", f"url '{url}' is not a well-formed web address "
                                        "(https://host/path, no spaces); fix or remove it")
-        elif url.startswith("http://"):
-            fail("url", "bib-insecure-url", f"url '{url}' uses http; use https:// if the site offers it", WARNING)
+        elif url.startswith("http://") and not f.get(HTTP_ONLY_FIELD, "").strip():
+            fail("url", "bib-insecure-url", f"url '{url}' uses http; use https:// if the site offers it, "
+                                            f"or say why not in {HTTP_ONLY_FIELD} = {{...}}", WARNING)
     if f.get("doi") and not _DOI.match(f["doi"].strip()):
         fail("doi", "bib-bad-doi", f"doi '{f['doi']}' is not a DOI; write it as 10.xxxx/suffix, without https://doi.org/")
     kinds = _keywords(source) & set(KINDS)

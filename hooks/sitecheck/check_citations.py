@@ -51,7 +51,7 @@ def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
     findings, used = [], set(citations_by_key(model))
     for path, page in sorted(model.pages.items()):
         for number, key in cited_keys(page):
-            if key not in bib.sources:
+            if key not in bib.sources and key.lower() not in bib.broken:
                 findings.append(Finding(page.repo_path, number, "citation-unknown-key",
                                         f"cites '@{key}', which is not in bibliography/{_did_you_mean(key, bib)}; "
                                         "fix the key or add the entry"))
@@ -73,10 +73,12 @@ def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
                                             "letters, digits, '-' and '_'; put a locator after a comma: [@key, p. 3]"))
     for dev in model.developments.values():
         for i, key in enumerate(dev.sources):
-            if key not in bib.sources:
+            if key not in bib.sources and key.lower() not in bib.broken:
                 findings.append(Finding(dev.page.repo_path, dev.page.line_of("sources", i), "citation-unknown-key",
                                         f"source '{key}' is not in bibliography/{_did_you_mean(key, bib)}"))
-        if dev.sources and not any(bib.sources[k].is_primary for k in dev.sources if k in bib.sources):
+        unreadable = any(str(k).lower() in bib.broken for k in dev.sources)  # already reported
+        if dev.sources and not unreadable and not any(bib.sources[k].is_primary for k in dev.sources
+                                                      if k in bib.sources):
             findings.append(Finding(dev.page.repo_path, dev.page.line_of("sources"), "no-primary-source",
                                     "none of 'sources' is a primary source (keywords = {primary}); add the official "
                                     "text or announcement"))

@@ -7,6 +7,7 @@ citation block of the site at once fills that cache in one call; the plugin then
 each page's citations already formatted and keeps producing its usual output."""
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 import tempfile
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pypandoc
 from mkdocs_bibtex.citation import Citation, CitationBlock
+from mkdocs_bibtex.registry import PandocRegistry, SimpleRegistry
 
 PANDOC_STYLE_PREFIX = "pandoc:"
 TITLE_FIELDS = ("title", "titleaddon", "booktitle", "journaltitle", "maintitle", "shorttitle")
@@ -60,6 +62,25 @@ def verbatim_urls(bibtex_text: str) -> str:
                               bibtex_text)
 
 
+def install_registry(plugin, bib_data) -> None:
+    """Give mkdocs-bibtex the bibliography the checks have already parsed, instead of
+    letting it parse every file again (and crash on what the checks report as findings).
+
+    The plugin builds its registry from the files in its own on_config unless no file is
+    newer than `last_configured` (its rebuild shortcut): a registry made here from the
+    checked data, with that mark set beyond any file's time, is the one it keeps."""
+    config = plugin.config
+    if config.csl_file:
+        registry = PandocRegistry(bib_files=[], csl_file=config.csl_file,
+                                  csl_file_encoding=config.csl_file_encoding,
+                                  footnote_format=config.footnote_format)
+    else:
+        registry = SimpleRegistry(bib_files=[], footnote_format=config.footnote_format)
+    registry.bib_data = bib_data
+    plugin.registry = registry
+    plugin.last_configured = math.inf
+
+
 def prepare_registry(registry) -> None:
     """Before mkdocs-bibtex's first pandoc run: keep capitals in titles, and hand it the
     BibTeX text it sends to pandoc with URLs left verbatim (it caches that text in
@@ -91,6 +112,15 @@ def citation_blocks(markdown_texts, all_keys) -> list[CitationBlock]:
         block = CitationBlock(citations=[Citation(key=key)])
         blocks.setdefault(str(block), block)
     return list(blocks.values())
+
+
+def ensure_formatted(registry, keys) -> None:
+    """Format the entries whose reference text is not cached yet (the full bibliography
+    page needs every entry, which page-by-page formatting never asks for)."""
+    cache = getattr(registry, "_reference_cache", None)  # pandoc's results; the simple registry has none
+    missing = [key for key in keys if cache is not None and key not in cache]
+    if missing:
+        registry.validate_citation_blocks([CitationBlock(citations=[Citation(key=key)]) for key in missing])
 
 
 def prime(registry, markdown_texts) -> int:
