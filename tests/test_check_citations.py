@@ -45,3 +45,9 @@ def test_development_needs_a_primary_source(tmp_path):
     secondary = BIB.replace("keywords = {primary},\n}\n", "keywords = {secondary},\n}\n")
     found = codes(check(write_site(tmp_path, bibs={"sources.bib": secondary})).findings)
     assert ("no-primary-source", DEV_PATH, 12) in found
+
+
+def test_a_line_too_long_for_the_citation_reader_is_refused_quickly(tmp_path):
+    page = REC.replace(CITE, "[@" * 50_000)  # mkdocs-bibtex would take a minute over it
+    found = codes(check(write_site(tmp_path, {"recommendations/data-free-port.md": page})).findings)
+    assert ("citation-line-too-long", REC_PATH, 15) in found and "citation-unknown-key" not in str(found)

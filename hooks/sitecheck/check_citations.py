@@ -16,9 +16,34 @@ from .pages import Page
 # What mkdocs-bibtex reads as a key ([\w-]+), then what a slip leaves right after it.
 _KEY_THEN_JUNK = re.compile(r"@([\w-]++)([^\s,;\]])")
 BIB_COMMAND = "\\bibliography"  # mkdocs-bibtex's command for the page's reference list
-# A citation opened but not closed on its line: mkdocs-bibtex reads line by line and
-# would leave it as literal text.
-_UNCLOSED = re.compile(r"\[[^\[\]]*@[\w-]+[^\[\]]*$")
+_CITE_START = re.compile(r"@[\w-]")
+# mkdocs-bibtex finds citations with regular expressions whose time grows with the square
+# of a line's length; longer lines holding a '[' are refused before it reads them.
+MAX_CITING_LINE = 10_000
+
+
+def _bracketed(line: str) -> list[str]:
+    """Each '[' up to the first ']' after it, left to right (what `\\[[^\\]]*\\]` finds),
+    in one pass."""
+    found, position = [], 0
+    while True:
+        start = line.find("[", position)
+        end = line.find("]", start) if start != -1 else -1
+        if end == -1:
+            return found
+        found.append(line[start:end + 1])
+        position = end + 1
+
+
+def _unclosed(line: str) -> bool:
+    """A citation opened on this line but not closed on it: mkdocs-bibtex reads line by
+    line and would leave it as literal text."""
+    last = line.rfind("[")
+    return last != -1 and "]" not in line[last:] and bool(_CITE_START.search(line, last))
+
+
+def _too_long(line: str) -> bool:
+    return len(line) > MAX_CITING_LINE and "[" in line
 
 
 def cited_keys(page: Page) -> list[tuple[int, str]]:
@@ -26,6 +51,8 @@ def cited_keys(page: Page) -> list[tuple[int, str]]:
     it reads code blocks and inline code too, so these are not skipped here either."""
     found = []
     for number, line in enumerate(page.body.split("\n"), page.body_line):
+        if _too_long(line):
+            continue  # reported as citation-line-too-long
         for block in CitationBlock.from_markdown(line):
             found += [(number, citation.key) for citation in block.citations]
     return found
@@ -61,12 +88,18 @@ def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
                                         f"'{BIB_COMMAND}' is replaced by the page's reference list wherever it "
                                         "stands, code included; put it alone on its own line under '## Sources', "
                                         "and write it as &#92;bibliography where you only mean to show it"))
-            if _UNCLOSED.search(line):
+            if _too_long(line):
+                findings.append(Finding(page.repo_path, number, "citation-line-too-long",
+                                        f"this line has {len(line):,} characters and a '['; the citation reader "
+                                        f"slows down with the square of a line's length: break it into lines of "
+                                        f"at most {MAX_CITING_LINE:,} characters"))
+                continue
+            if _unclosed(line):
                 findings.append(Finding(page.repo_path, number, "citation-split",
                                         "a citation opens with '[' on this line but closes on a later one; "
                                         "keep each [@...] citation on one line"))
         for number, line in scan.source_lines(page.body, page.body_line):
-            for block in re.findall(r"\[[^\]]*@[^\]]*\]", line):
+            for block in (b for b in _bracketed(line) if "@" in b):
                 for key, junk in _KEY_THEN_JUNK.findall(block):
                     findings.append(Finding(page.repo_path, number, "citation-key-truncated",
                                             f"'@{key}{junk}...' would be read as key '{key}': keys hold only "
