@@ -5,9 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 
-from mkdocs_bibtex.citation import CitationBlock
-
-from . import markdown_scan as scan
 from .bibliography import Bibliography
 from .findings import WARNING, Finding
 from .model import SiteModel
@@ -20,19 +17,6 @@ _CITE_START = re.compile(r"@[\w-]")
 # mkdocs-bibtex finds citations with regular expressions whose time grows with the square
 # of a line's length; longer lines holding a '[' are refused before it reads them.
 MAX_CITING_LINE = 10_000
-
-
-def _bracketed(line: str) -> list[str]:
-    """Each '[' up to the first ']' after it, left to right (what `\\[[^\\]]*\\]` finds),
-    in one pass."""
-    found, position = [], 0
-    while True:
-        start = line.find("[", position)
-        end = line.find("]", start) if start != -1 else -1
-        if end == -1:
-            return found
-        found.append(line[start:end + 1])
-        position = end + 1
 
 
 def _unclosed(line: str) -> bool:
@@ -48,14 +32,11 @@ def _too_long(line: str) -> bool:
 
 def cited_keys(page: Page) -> list[tuple[int, str]]:
     """(line, key) for every citation in the page body, as mkdocs-bibtex will read it:
-    it reads code blocks and inline code too, so these are not skipped here either."""
-    found = []
-    for number, line in enumerate(page.body.split("\n"), page.body_line):
-        if _too_long(line):
-            continue  # reported as citation-line-too-long
-        for block in CitationBlock.from_markdown(line):
-            found += [(number, citation.key) for citation in block.citations]
-    return found
+    it reads code blocks and inline code too, so these are not skipped here either
+    (see markdown_page.citation_keys, tested against the plugin's own reader)."""
+    lines = page.body.split("\n")
+    return [(citation.line, citation.key) for citation in page.structure.citations
+            if not _too_long(lines[citation.line - page.body_line])]  # reported as citation-line-too-long
 
 
 def citations_by_key(model: SiteModel) -> dict[str, list[str]]:
@@ -98,12 +79,11 @@ def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
                 findings.append(Finding(page.repo_path, number, "citation-split",
                                         "a citation opens with '[' on this line but closes on a later one; "
                                         "keep each [@...] citation on one line"))
-        for number, line in scan.source_lines(page.body, page.body_line):
-            for block in (b for b in _bracketed(line) if "@" in b):
-                for key, junk in _KEY_THEN_JUNK.findall(block):
-                    findings.append(Finding(page.repo_path, number, "citation-key-truncated",
-                                            f"'@{key}{junk}...' would be read as key '{key}': keys hold only "
-                                            "letters, digits, '-' and '_'; put a locator after a comma: [@key, p. 3]"))
+        for number, block in page.structure.citation_texts:
+            for key, junk in _KEY_THEN_JUNK.findall(block):
+                findings.append(Finding(page.repo_path, number, "citation-key-truncated",
+                                        f"'@{key}{junk}...' would be read as key '{key}': keys hold only "
+                                        "letters, digits, '-' and '_'; put a locator after a comma: [@key, p. 3]"))
     for dev in model.developments.values():
         for i, key in enumerate(dev.sources):
             if key not in bib.sources and key.lower() not in bib.broken:

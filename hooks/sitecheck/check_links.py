@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
 from urllib.parse import unquote
 
-from . import markdown_scan as scan
 from .bibliography import URL
 from .findings import Finding
 from .pages import Page
@@ -18,19 +16,20 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 def check_links(pages: dict[str, Page], files: set[str]) -> list[Finding]:
     """pages: docs-relative path -> Page; files: every docs-relative file path (pages included)."""
 
-    @lru_cache(maxsize=None)
-    def anchors_of(path: str) -> frozenset:
-        return frozenset(scan.anchors(pages[path].body))
-
     findings = []
     for path, page in sorted(pages.items()):
         def fail(line, code, message):
             findings.append(Finding(page.repo_path, line, code, message))
 
-        for link in scan.links(page.body, page.body_line):
+        for link in page.structure.links:
             target = link.target
             if target == "":
                 fail(link.line, "link-empty", "link has an empty target '()'; put the page or URL between the parentheses")
+                continue
+            if link.has_space:
+                fail(link.line, "link-target-space",
+                     f"link target '{target}' holds a space; rename the file without spaces, write %20, "
+                     "or put a title in quotes: [text](page.md \"Title\")")
                 continue
             if _SCHEME.match(target) or target.startswith("//"):
                 problem = _external_problem(target)
@@ -51,7 +50,7 @@ def check_links(pages: dict[str, Page], files: set[str]) -> list[Finding]:
                 hint = " (link to the .md file, not to a folder or .html)" if not resolved.endswith((".md", ".png", ".svg", ".jpg")) else ""
                 fail(link.line, "link-target-missing", f"{what} '{target}' does not exist (resolved to docs/{resolved}){hint}")
                 continue
-            if anchor and resolved in pages and anchor not in anchors_of(resolved):
+            if anchor and resolved in pages and anchor not in pages[resolved].structure.anchors:
                 fail(link.line, "anchor-missing",
                      f"'{target}': page docs/{resolved} has no anchor '#{anchor}'; "
                      "link to a heading's id (lower-case words joined by '-') or add {#" + anchor + "}")
@@ -73,20 +72,16 @@ def _external_problem(url: str) -> str | None:
 
 
 def _undefined_references(page: Page) -> list[Finding]:
-    lines = list(scan.source_lines(page.body, page.body_line))
-    definitions = {m.group(1).strip().lower() for _, line in lines if (m := scan.REF_DEF.match(line))}
-    footnotes = {m.group(1) for _, line in lines if (m := scan.FOOTNOTE_DEF.match(line))}
+    structure = page.structure
     findings = []
-    for number, line in lines:
-        for match in scan.REF_LINK.finditer(line):
-            label = (match.group(2) or match.group(1)).strip().lower()
-            if label not in definitions:
-                findings.append(Finding(page.repo_path, number, "reference-undefined",
-                                        f"reference link '[{match.group(1)}][{match.group(2)}]' has no definition "
-                                        f"'[{label}]: URL' on this page; it would show as literal text"))
-        for label in scan.FOOTNOTE_REF.findall(line):
-            if label not in footnotes:
-                findings.append(Finding(page.repo_path, number, "footnote-undefined",
-                                        f"footnote '[^{label}]' is never defined; add a line '[^{label}]: text' "
-                                        "(for sources, cite with [@key] instead)"))
+    for ref in structure.references:
+        if ref.label not in structure.definitions:
+            findings.append(Finding(page.repo_path, ref.line, "reference-undefined",
+                                    f"reference link '[{ref.text}][...]' has no definition "
+                                    f"'[{ref.label}]: URL' on this page; it would show as literal text"))
+    for number, label in structure.footnote_refs:
+        if label not in structure.footnote_definitions:
+            findings.append(Finding(page.repo_path, number, "footnote-undefined",
+                                    f"footnote '[^{label}]' is never defined; add a line '[^{label}]: text' "
+                                    "(for sources, cite with [@key] instead)"))
     return findings

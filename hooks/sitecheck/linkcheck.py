@@ -128,14 +128,13 @@ class Checker:
 
 def collect_urls(root: Path) -> dict[str, list[str]]:
     """URL -> the places (file:line) that use it, from pages and the bibliography."""
-    from . import markdown_scan as scan
     from .bibliography import load
     from .pages import read_pages
 
     places = defaultdict(list)
     pages, _ = read_pages(root / "docs", root)
     for page in pages.values():
-        for link in scan.links(page.body, page.body_line):
+        for link in page.structure.links:
             if link.target.startswith(("http://", "https://")):
                 places[link.target].append(f"{page.repo_path}:{link.line}")
     bib, _ = load(root / "bibliography", root)

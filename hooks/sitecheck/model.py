@@ -6,7 +6,6 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 
-from . import markdown_scan as scan
 from . import vocabulary as vocab
 from .findings import WARNING, Finding
 from .pages import Page
@@ -282,7 +281,7 @@ def build_model(pages: dict[str, Page]) -> tuple[SiteModel, list[Finding]]:
 
 
 def _links(page):
-    return scan.links(page.body, page.body_line)
+    return page.structure.links
 
 
 def _linked_developments(page) -> list[tuple[int, str]]:

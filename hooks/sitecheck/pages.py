@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
+from . import markdown_page
 from .findings import Finding
 
 _FENCE = re.compile(r"^---\s*$")
@@ -31,6 +33,11 @@ class Page:
     lines: dict = field(default_factory=dict)  # key path tuple -> line number in the file
     body: str = ""
     body_line: int = 1  # line number of the body's first line in the file
+
+    @cached_property
+    def structure(self) -> markdown_page.PageStructure:
+        """The body read once; every check reads this."""
+        return markdown_page.parse(self.body, self.body_line)
 
     def line_of(self, *key) -> int:
         """The line of a front-matter key (or the nearest enclosing one)."""
