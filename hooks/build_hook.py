@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -11,7 +12,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs_bibtex.citation import Citation
 
-from sitecheck import citations, generate, vocabulary
+from sitecheck import changes, citations, generate, metadata, opendata, vocabulary
+from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors
 from sitecheck.run import check_site
@@ -45,6 +47,7 @@ def on_config(config):
         bibtex.config.csl_file = str(citations.pandoc_style(name))
     if bibtex:
         citations.install_registry(bibtex, checked.bib.data)  # one parse of the bibliography, shared
+    _state["page_dates"] = changes.page_dates(root, Path(config.docs_dir), checked.model.pages)
     config.nav = generate.nav(config.nav, checked.model)
     # Material shows a page's `status` beside it in the navigation; give each a label.
     config.extra["status"] = {value: f"Status: {vocabulary.label(value).lower()}" for value in vocabulary.STATUSES}
@@ -80,8 +83,23 @@ def on_nav(nav, config, files):
     return nav
 
 
+def _publication(config) -> Publication:
+    """Built once, after every plugin's on_config (the offline plugin sets the URL style)."""
+    if "publication" not in _state:
+        extra = config.extra["publication"]
+        site = Site(config.site_name, config.site_description, extra["url"], extra["editors"],
+                    "https://creativecommons.org/licenses/by/4.0/", config.use_directory_urls)
+        csl = config.plugins["bibtex"].config.csl_file
+        _state["publication"] = Publication(_state["model"], _state["bib"], site, _state["page_dates"], csl)
+    return _state["publication"]
+
+
 def on_files(files, config):
     root = _root(config)
+    _state.pop("publication", None)  # a new build (mkdocs serve) starts afresh
+    publication = _publication(config)
+    for dest, content in {**publication.data_files(), FEED: publication.feed()}.items():
+        files.append(File.generated(config, dest, content=content))
     for source, dest in (SHIM, SHIM_LICENSE):
         path = root / source
         if not path.exists():
@@ -96,12 +114,26 @@ def on_page_markdown(markdown, page, config, files):
         if page.file.src_uri.startswith("recommendations/") else None
     if rec:  # Material shows `status` beside the page in the navigation: the current assessment's
         page.meta["status"] = rec.status
-    extra = {"<!-- bibliography -->": lambda: _full_bibliography(page.file.src_uri, config)}
-    return generate.render_markers(markdown, page.file.src_uri, _state["model"], extra)
+    path, publication = page.file.src_uri, _publication(config)
+    extra = {"<!-- bibliography -->": lambda: _full_bibliography(path, config),
+             "<!-- codebook -->": lambda: opendata.codebook(),
+             "<!-- whats-new -->": lambda: publication.whats_new(path)}
+    markdown = generate.render_markers(markdown, path, _state["model"], extra)
+    return "\n\n".join(part for part in (markdown, publication.cite_block(path),
+                                          publication.last_changed_line(path)) if part)
 
 
 def on_page_content(html, page, config, files):
     return citations.strip_pandoc_spans(html)
+
+
+def on_post_page(output, page, config):
+    """Scholar, Open Graph and JSON-LD metadata, and the feed's address, in every page's head."""
+    base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+    feed = posixpath.relpath(FEED, base or ".") if config.site_url else None  # offline: see metadata.head
+    description = str(page.meta.get("summary") or page.meta.get("description") or "")
+    tags = _publication(config).head(page.file.src_uri, description, feed)
+    return metadata.insert_head(output, tags)
 
 
 def _full_bibliography(path: str, config) -> str:

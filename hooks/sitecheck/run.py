@@ -13,6 +13,7 @@ from .check_markup import check_markup
 from .findings import Finding
 from .model import SiteModel, build_model
 from .pages import read_pages
+from .publication import generated_paths
 
 
 @dataclass
@@ -26,7 +27,7 @@ def check_site(repo_root: Path, docs_dir: Path, bib_dir: Path) -> CheckedSite:
     pages, findings = read_pages(docs_dir, repo_root)
     model, model_findings = build_model(pages)
     bib, bib_findings = bibliography.load(bib_dir, repo_root)
-    files = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
+    files = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} | generated_paths()
     findings += model_findings + bib_findings
     findings += check_links(pages, files)
     for page in pages.values():
