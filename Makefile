@@ -8,7 +8,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := true
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site test check serve linkcheck bench clean
+.PHONY: site test check serve linkcheck bench clean release
 
 site: $(VENV)/.site-deps node_modules/.installed
 	$(BIN)/mkdocs build --strict
@@ -52,5 +52,12 @@ node_modules/.installed: package.json package-lock.json
 $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'
 
+# A dated, versioned snapshot: the offline site as a zip and the data package (make release VERSION=v2026.12.6).
+VERSION ?= $(shell git describe --tags --always 2>/dev/null || date +%Y.%m.%d)
+release: site
+	rm -rf dist && mkdir -p dist
+	cd site && ../$(BIN)/python -m zipfile -c ../dist/sanya-tracker-$(VERSION)-site.zip .
+	cd site/data && ../../$(BIN)/python -m zipfile -c ../../dist/sanya-tracker-$(VERSION)-data.zip .
+
 clean:
-	rm -rf site .cache
+	rm -rf site .cache dist
