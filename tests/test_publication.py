@@ -162,11 +162,11 @@ def test_feed_is_valid_atom_newest_development_first(built_site, real):
 
 
 def _with_history(tmp_path, statuses):
-    entries = "".join(f"  - as_of: {d}\n    status: {s}\n    evidence: [{'cn-2024-initiative' if s != 'no-visible-action' else ''}]\n"
-                      f"    reason: Because.\n" for d, s in statuses)
-    front, _, rest = REC.partition("assessments:\n")
-    tail = rest[rest.index("---"):]
-    return check(write_site(tmp_path, {"recommendations/data-free-port.md": front + "assessments:\n" + entries + tail})).model
+    entries = ", ".join(f"{{as_of: {d}, status: {s}, evidence: [{'' if s == 'no-visible-action' else 'cn-2024-initiative'}], "
+                        f"reason: Because.}}" for d, s in statuses)
+    head, _, rest = REC.partition("assessments: [")
+    page = head + f"assessments: [{entries}]\n" + rest[rest.index("---"):]
+    return check(write_site(tmp_path, {"recommendations/data-free-port.md": page})).model
 
 
 def test_a_status_change_in_front_matter_reaches_the_feed_and_whats_new(tmp_path):
