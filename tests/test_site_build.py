@@ -93,7 +93,7 @@ def test_site_has_a_page_for_every_recommendation_and_development(built_site):
 def test_no_unrendered_markup_reaches_a_reader(built_site):
     """Citation syntax, pandoc spans or Markdown left as literal text in a page."""
     leftovers = re.compile(r"\[@[\w-]|\]\{\.nocase\}|\\bibliography|\\_|<!-- (developments|timeline|recommendations|"
-                           r"scorecard|bibliography|vocabulary)")
+                           r"scorecard|bibliography|vocabulary|status-grid|report-card|schema)")
     found = [(page.relative_to(built_site).as_posix(), m.group(0)) for page in built_site.rglob("*.html")
              for m in leftovers.finditer(page.read_text(encoding="utf-8"))]
     assert found == []

@@ -6,7 +6,7 @@ import posixpath
 import re
 
 from . import vocabulary as vocab
-from .model import MARKER, Development, SiteModel
+from .model import ASSESSMENT_HELP, ASSESSMENT_SCHEMA, MARKER, Development, SiteModel
 
 TIMELINE = "developments/index.md"
 
@@ -110,6 +110,20 @@ def vocabulary_table(name: str) -> str:
     return "\n".join(rows)
 
 
+def _kind(kind) -> str:
+    if isinstance(kind, dict):
+        return "one of: " + ", ".join(f"`{value}`" for value in kind)
+    return {"date": "date, YYYY-MM-DD", "text": "text", "ids": "list of development ids"}[kind]
+
+
+def assessment_fields() -> str:
+    """The fields of one `assessments` entry, from the schema the checks use."""
+    rows = ["| Field | Value | What it holds |", "| --- | --- | --- |"]
+    rows += [f"| `{name}` | {_cell(_kind(kind))} | {_cell(ASSESSMENT_HELP[name])} |"
+             for name, kind in ASSESSMENT_SCHEMA.items()]
+    return "\n".join(rows)
+
+
 def all_vocabularies() -> str:
     names = {"sections": "Sections", "statuses": "Statuses", "effects": "Effects", "types": "Types",
              "actors": "Actors", "date_kinds": "Date kinds"}
@@ -131,16 +145,25 @@ def bibliography_list(references: dict[str, str], citing_pages: dict[str, list],
 
 def render_markers(markdown: str, path: str, model: SiteModel, extra: dict | None = None) -> str:
     """Replace every marker line a page holds with its generated Markdown."""
+    from . import status_views  # imported here: the status views build on this module's helpers
+
     page_kind = path.split("/")[0]
     if path.startswith("recommendations/") and not path.endswith("index.md"):
         rec_id = path.split("/")[-1][:-3]
         markdown = markdown.replace(MARKER, recommendation_developments(model, rec_id, path))
+        rec = model.recommendations.get(rec_id)
+        if rec:
+            markdown = _end_of_section(markdown, "## Status", status_views.recommendation_history(model, rec))
+            markdown = _after_title(markdown, status_views.recommendation_facts(model, rec))
     replacements = {
         "<!-- recommendations -->": lambda: recommendations_index(model, path),
         "<!-- timeline -->": lambda: timeline(model, path),
         "<!-- scorecard -->": lambda: scorecard(model, path),
+        "<!-- status-grid -->": lambda: status_views.status_grid(model, path),
+        "<!-- report-card -->": lambda: status_views.report_card(model, path),
         "<!-- effects-matrix -->": lambda: effects_matrix(model, path),
         "<!-- vocabulary -->": all_vocabularies,
+        "<!-- schema: assessments -->": assessment_fields,
         "<!-- vocabulary: statuses -->": lambda: vocabulary_table("statuses"),
         "<!-- vocabulary: effects -->": lambda: vocabulary_table("effects"),
         **(extra or {}),
@@ -153,6 +176,17 @@ def render_markers(markdown: str, path: str, model: SiteModel, extra: dict | Non
         if dev_id in model.developments:
             markdown = _after_title(markdown, development_facts(model, model.developments[dev_id]))
     return markdown
+
+
+def _end_of_section(markdown: str, heading: str, block: str) -> str:
+    """Insert a block at the end of the section a second-level heading opens (or at the
+    end of the page if it has no such section)."""
+    lines = markdown.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip() == heading), None)
+    if start is None:
+        return markdown.rstrip("\n") + "\n\n" + block
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join(lines[:end] + ["", block] + lines[end:])
 
 
 def _after_title(markdown: str, block: str) -> str:

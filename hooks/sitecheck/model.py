@@ -98,6 +98,15 @@ class SiteModel:
 TEXT, DATE, INT, KEYS, IDS = "text", "date", "int", "keys", "ids"
 # One entry of a recommendation's `assessments` list (all four fields required).
 ASSESSMENT_SCHEMA = {"as_of": DATE, "status": vocab.STATUSES, "evidence": IDS, "reason": TEXT}
+# What each field of an assessment holds: rendered on the contributing page beside the schema.
+ASSESSMENT_HELP = {
+    "as_of": "2019-12-10 for the baseline (the memorandum's meeting), YYYY-12-31 for the end of a year, "
+             "or the day of the current assessment; oldest entry first, none in the future",
+    "status": "the status on that date, on the scale under \"Statuses\"",
+    "evidence": "ids of the development pages behind the status, each dated on or before as_of and naming "
+                "this recommendation in its front matter; may be [] only for no-visible-action",
+    "reason": "one sentence in the site's own words; when the status moves backwards, say why",
+}
 RECOMMENDATION_SCHEMA = {
     "id": TEXT, "number": INT, "title": TEXT, "section": vocab.SECTIONS, "summary": TEXT,
     "assessments": "assessments",
