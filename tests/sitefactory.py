@@ -135,7 +135,7 @@ def write_buildable_site(root: Path, pages: dict | None = None, bibs: dict | Non
     import yaml
 
     repo = Path(__file__).resolve().parent.parent
-    write_site(root, {"methodology.md": "# Methodology\n\n## Effects\n", **(pages or {})}, bibs)
+    write_site(root, {"methodology.md": "# Methodology\n\n## Effects\n\n## Yearly assessments\n", **(pages or {})}, bibs)
     config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("nav", None)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
