@@ -3,6 +3,7 @@ Data Package, head metadata, the Atom feed, and each page's last-change date."""
 import csv
 import datetime as dt
 import json
+import re
 import subprocess
 from html.parser import HTMLParser
 
@@ -23,13 +24,26 @@ SAMPLE = cite.PageCitation("sanya-tracker-data-free-port", 'A "free data port" f
 
 
 def test_chicago_citation_is_pandocs_chicago_author_date_exactly():
-    other = cite.PageCitation("sanya-tracker-x", "Another page", dt.date(2026, 12, 6), "https://example.org/x.html",
-                              SAMPLE.editors, SAMPLE.site)
+    # Long ids and titles: pandoc must not wrap them out of the reader's reach.
+    other = cite.PageCitation("sanya-tracker-" + "x" * 60, "Another page " * 12, dt.date(2026, 12, 6),
+                              "https://example.org/" + "y" * 80 + ".html", SAMPLE.editors, SAMPLE.site)
     text = cite.chicago([SAMPLE, other], str(pandoc_style("default.csl")))
+    assert text[other.key].startswith("Sanya Memorandum Tracker editors. 2026. “Another Page Another Page")
     # No "2026a": each citation stands alone although the run formats both at once.
     assert text[SAMPLE.key] == ("Sanya Memorandum Tracker editors. 2026. “A ‘Free Data Port’ for Commercial Data.” "
                                 "Sanya 2019: The Memorandum, Tracked, December 6. "
                                 "https://example.org/tracker/recommendations/data-free-port.html.")
+
+
+def test_every_content_page_offers_its_citation(built_site, real):
+    pages = [r.page.path for r in real.model.recommendations.values()] + \
+            [d.page.path for d in real.model.developments.values()] + ["index.md"]
+    for path in pages:
+        html_text = (built_site / path.replace(".md", ".html")).read_text(encoding="utf-8")
+        block = html_text[html_text.index("Cite this page"):]
+        chicago = re.sub(r"<[^>]+>", "", block[block.index("<code"):block.index("</code>")])
+        assert chicago.startswith("Sanya Memorandum Tracker editors. 20"), path
+        assert "sanya-memorandum.github.io/tracker/" in chicago, path
 
 
 def test_bibtex_and_ris_citations_exactly():
@@ -197,3 +211,12 @@ def test_last_change_comes_from_git_with_a_fallback(tmp_path):
     dates = changes.page_dates(repo, repo / "docs", ["a.md", "b.md"])
     assert dates["a.md"] == dt.date(2025, 3, 4)
     assert dates["b.md"] == dt.date.fromtimestamp((repo / "docs" / "b.md").stat().st_mtime)  # not committed yet
+
+
+def test_the_site_as_a_whole_is_not_its_own_container():
+    site = cite.PageCitation("sanya-tracker", SAMPLE.site, dt.date(2026, 12, 6), "https://example.org/tracker/",
+                             SAMPLE.editors, SAMPLE.site)
+    assert "organization" not in cite.bibtex(site) and "T2  -" not in cite.ris(site)
+    assert cite.chicago([site], str(pandoc_style("default.csl")))["sanya-tracker"] == (
+        "Sanya Memorandum Tracker editors. 2026. “Sanya 2019: The Memorandum, Tracked.” December 6. "
+        "https://example.org/tracker/.")

@@ -25,9 +25,11 @@ class PageCitation:
 
 
 def csl_item(c: PageCitation) -> dict:
-    return {"id": c.key, "type": "webpage", "title": c.title, "author": [{"literal": c.editors}],
-            "container-title": c.site, "issued": {"date-parts": [[c.version.year, c.version.month, c.version.day]]},
-            "URL": c.url}
+    item = {"id": c.key, "type": "webpage", "title": c.title, "author": [{"literal": c.editors}],
+            "issued": {"date-parts": [[c.version.year, c.version.month, c.version.day]]}, "URL": c.url}
+    if c.site != c.title:  # a page of the site; the site as a whole is not its own container
+        item["container-title"] = c.site
+    return item
 
 
 def _bibtex_escape(text: str) -> str:
@@ -35,22 +37,21 @@ def _bibtex_escape(text: str) -> str:
 
 
 def bibtex(c: PageCitation) -> str:
-    return (f"@online{{{c.key},\n"
-            f"  author = {{{{{_bibtex_escape(c.editors)}}}}},\n"
-            f"  title = {{{{{_bibtex_escape(c.title)}}}}},\n"
-            f"  organization = {{{_bibtex_escape(c.site)}}},\n"
-            f"  date = {{{c.version.isoformat()}}},\n"
-            f"  url = {{{c.url}}},\n"
-            f"}}")
+    fields = [("author", f"{{{_bibtex_escape(c.editors)}}}"), ("title", f"{{{_bibtex_escape(c.title)}}}")]
+    if c.site != c.title:
+        fields.append(("organization", _bibtex_escape(c.site)))
+    fields += [("date", c.version.isoformat()), ("url", c.url)]
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
+    return f"@online{{{c.key},\n{body}}}"
 
 
 def ris(c: PageCitation) -> str:
-    lines = [("TY", "ELEC"), ("AU", c.editors), ("TI", c.title), ("T2", c.site), ("PY", str(c.version.year)),
-             ("DA", c.version.strftime("%Y/%m/%d")), ("UR", c.url), ("ER", "")]
+    lines = [("TY", "ELEC"), ("AU", c.editors), ("TI", c.title)] + ([("T2", c.site)] if c.site != c.title else []) \
+        + [("PY", str(c.version.year)), ("DA", c.version.strftime("%Y/%m/%d")), ("UR", c.url), ("ER", "")]
     return "\n".join(f"{tag}  - {value}".rstrip() for tag, value in lines)
 
 
-_ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>\s*(.*?)\s*</div>', re.S)
+_ENTRY = re.compile(r'<div id="ref-([^"]+)"\s+class="csl-entry"[^>]*>\s*(.*?)\s*</div>', re.S)
 
 
 def standalone_style(style: str) -> Path:
@@ -75,12 +76,15 @@ def chicago(citations: list[PageCitation], style: str) -> dict[str, str]:
         return {}
     style = str(standalone_style(style))
     document = "---\nnocite: '@*'\nreferences: " + json.dumps([csl_item(c) for c in citations]) + "\n---\n"
-    out = subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "html", "--citeproc", "--csl", style],
+    out = subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown", "-t", "html", "--wrap=none", "--citeproc", "--csl", style],
                          input=document, capture_output=True, text=True, check=True).stdout
     result = {}
     for key, body in _ENTRY.findall(out):
         text = re.sub(r"<[^>]+>", "", body)
         result[key] = " ".join(html.unescape(text).split())
+    missing = sorted({c.key for c in citations} - set(result))
+    if missing:  # never an empty citation box: say which ones pandoc did not write
+        raise RuntimeError(f"pandoc wrote no Chicago citation for {', '.join(missing)}")
     return result
 
 
