@@ -59,7 +59,7 @@ summary: China published an initiative.
 recommendations:
   - id: data-free-port
     effect: mixed
-sources: [cn-2024-initiative-text]
+sources: [cn-2024-initiative-text, memo-2019]
 ---
 
 # An initiative

@@ -18,7 +18,7 @@ DEV_PATH = "docs/developments/cn-2024-initiative.md"
     ("as_of: 2026-11-01", "as_of: soon", "front-matter-bad-date", REC_PATH, 8),
     # a field of the wrong type
     ("number: 5", "number: five", "front-matter-bad-type", REC_PATH, 3),
-    ("sources: [cn-2024-initiative-text]", "sources: cn-2024-initiative-text", "front-matter-bad-type", DEV_PATH, 12),
+    ("sources: [cn-2024-initiative-text, memo-2019]", "sources: cn-2024-initiative-text", "front-matter-bad-type", DEV_PATH, 12),
     # a required field missing
     ("summary: China published an initiative.\n", "", "front-matter-missing-field", DEV_PATH, 1),
     # an unknown field

@@ -55,10 +55,61 @@ def _did_you_mean(key: str, bib: Bibliography) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+SOURCES_HEADING = "## Sources"
+
+
+def _reference_list(page: Page, cited: list[tuple[int, str]], needs_heading: bool) -> list[Finding]:
+    """A page that cites needs the `\\bibliography` line, or its readers get literal
+    [^key] marks instead of references; content pages also need the section it sits in."""
+    if not cited:
+        return []
+    lines = page.body.split("\n")
+    findings, first = [], cited[0][0]
+    if not any(line.strip() == BIB_COMMAND for line in lines):
+        findings.append(Finding(page.repo_path, first, "bibliography-command-missing",
+                                f"the page cites sources but has no '{BIB_COMMAND}' line, so its citations would "
+                                f"show as [^key]; end the page with '{SOURCES_HEADING}' and '{BIB_COMMAND}' "
+                                "on the line below it"))
+    if needs_heading and not any(line.rstrip() == SOURCES_HEADING for _, line in page.structure.lines):
+        findings.append(Finding(page.repo_path, first, "sources-section-missing",
+                                f"the page cites sources but has no '{SOURCES_HEADING}' section; add it at the "
+                                f"end, with '{BIB_COMMAND}' under it"))
+    return findings
+
+
+def _development_sources(dev, cited: list[tuple[int, str]]) -> list[Finding]:
+    """`sources:` lists exactly the keys the text cites: the timeline and the bibliography
+    page read the list, readers read the text."""
+    page, findings = dev.page, []
+    if not cited:
+        return [Finding(page.repo_path, page.line_of("sources"), "development-cites-nothing",
+                        "the text cites no source; cite each source where it supports the text, e.g. "
+                        "[@key] or [@key, p. 3]")]
+    in_text = {key for _, key in cited}
+    for i, key in enumerate(dev.sources):
+        if key not in in_text:
+            findings.append(Finding(page.repo_path, page.line_of("sources", i), "source-not-cited",
+                                    f"'{key}' is in 'sources' but the text never cites it; cite it where it "
+                                    "supports the text, or remove it from 'sources'"))
+    listed, reported = set(dev.sources), set()
+    for number, key in cited:
+        if key not in listed and key not in reported:
+            reported.add(key)
+            findings.append(Finding(page.repo_path, number, "citation-not-in-sources",
+                                    f"cites '@{key}', which is not in the page's 'sources'; add it there"))
+    return findings
+
+
 def check_citations(model: SiteModel, bib: Bibliography) -> list[Finding]:
     findings, used = [], set(citations_by_key(model))
+    developments = {dev.page.path: dev for dev in model.developments.values()}
+    recommendations = {rec.page.path for rec in model.recommendations.values()}
     for path, page in sorted(model.pages.items()):
-        for number, key in cited_keys(page):
+        cited = cited_keys(page)
+        findings += _reference_list(page, cited, path in developments or path in recommendations)
+        if path in developments:
+            findings += _development_sources(developments[path], cited)
+        for number, key in cited:
             if key not in bib.sources and key.lower() not in bib.broken:
                 findings.append(Finding(page.repo_path, number, "citation-unknown-key",
                                         f"cites '@{key}', which is not in bibliography/{_did_you_mean(key, bib)}; "
