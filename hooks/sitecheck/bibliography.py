@@ -251,6 +251,42 @@ def _sound_entries(rel: str, entries: list[RawEntry], bib: Bibliography, seen: d
     return sound, findings
 
 
+def add_text(bib: Bibliography, rel: str, text: str, seen: dict) -> list[Finding]:
+    """Read one file's BibTeX text into bib; the findings about it. `seen` maps the
+    lower-case keys read so far to where they were first defined."""
+    entries, strays = bibtex_scan.scan(text)
+    findings = [Finding(rel, stray.line, "bib-syntax",
+                        f"'{stray.text}' stands outside any entry; BibTeX would ignore it: "
+                        "put it inside an entry, or start the line with % to make it a comment")
+                for stray in strays]
+    if not any(e.type != "comment" for e in entries):
+        return findings + [Finding(rel, None, "bib-empty-file", "holds no BibTeX entry; add entries or delete the file")]
+    sound, refused = _sound_entries(rel, entries, bib, seen)
+    parsed, failed = _parse_entries(rel, sound)
+    findings += refused + failed
+    for entry in sound:
+        data = parsed.get(entry.key)
+        if data is None:
+            bib.broken.setdefault(entry.key.lower(), f"{rel}:{entry.line}")
+            continue
+        bib.data.add_entry(entry.key, data)
+        bib.sources[entry.key] = Source(
+            key=entry.key, type=data.type.lower(),
+            fields={k.lower(): str(v) for k, v in data.fields.items()},
+            persons={role: [str(p) for p in people] for role, people in data.persons.items()},
+            path=rel, line=entry.line, field_lines=entry.field_lines)
+    return findings
+
+
+def check_text(text: str, rel: str = "bibliography/sources.bib") -> tuple[Bibliography, list[Finding]]:
+    """Every check of one file's BibTeX text, without the file system."""
+    bib = Bibliography(files=[rel])
+    findings = add_text(bib, rel, text, {})
+    for source in bib.sources.values():
+        findings += check_source(source)
+    return bib, findings
+
+
 def load(bib_dir: Path, repo_root: Path) -> tuple[Bibliography, list[Finding]]:
     bib = Bibliography()
     files, findings = bib_files(bib_dir, repo_root)
@@ -262,30 +298,7 @@ def load(bib_dir: Path, repo_root: Path) -> tuple[Bibliography, list[Finding]]:
         if problem:
             findings.append(problem)
             continue
-        entries, strays = bibtex_scan.scan(text)
-        findings += [Finding(rel, stray.line, "bib-syntax",
-                             f"'{stray.text}' stands outside any entry; BibTeX would ignore it: "
-                             "put it inside an entry, or start the line with % to make it a comment")
-                     for stray in strays]
-        if not any(e.type != "comment" for e in entries):
-            findings.append(Finding(rel, None, "bib-empty-file",
-                                    "holds no BibTeX entry; add entries or delete the file"))
-            continue
-        sound, refused = _sound_entries(rel, entries, bib, seen)
-        findings += refused
-        parsed, failed = _parse_entries(rel, sound)
-        findings += failed
-        for entry in sound:
-            data = parsed.get(entry.key)
-            if data is None:
-                bib.broken.setdefault(entry.key.lower(), f"{rel}:{entry.line}")
-                continue
-            bib.data.add_entry(entry.key, data)
-            bib.sources[entry.key] = Source(
-                key=entry.key, type=data.type.lower(),
-                fields={k.lower(): str(v) for k, v in data.fields.items()},
-                persons={role: [str(p) for p in people] for role, people in data.persons.items()},
-                path=rel, line=entry.line, field_lines=entry.field_lines)
+        findings += add_text(bib, rel, text, seen)
     for source in bib.sources.values():
         findings += check_source(source)
     return bib, findings
