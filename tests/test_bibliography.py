@@ -64,3 +64,10 @@ def test_a_file_that_is_not_utf8_is_reported_not_crashed_on(tmp_path):
     (root / "bibliography" / "latin1.bib").write_bytes(b"@online{x-1,\n  title = {Caf\xe9},\n}\n")
     found = [f for f in check(root).findings if f.code == "bib-not-utf8"]
     assert [(f.path, f.line) for f in found] == [("bibliography/latin1.bib", 2)]
+
+
+def test_the_real_tree_prints_no_findings_at_all():
+    """Not even warnings: a contributor's own findings are never buried under old ones."""
+    from conftest import REPO
+
+    assert [f.format() for f in check(REPO).findings] == []
