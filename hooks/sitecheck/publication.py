@@ -46,6 +46,9 @@ def _is_content(path: str, folder: str) -> bool:
 class Publication:
     def __init__(self, model: SiteModel, bib, site: Site, page_dates: dict, style: str):
         self.model, self.bib, self.site, self.page_dates = model, bib, site, page_dates
+        self._recs = {r.page.path: r for r in model.recommendations.values()}
+        self._devs = {d.page.path: d for d in model.developments.values()}
+        self._latest = max([*page_dates.values(), *(r.status_as_of for r in model.recommendations.values())])
         self.citations = {path: self._citation(path) for path in self._cited_paths()}
         self.chicago = cite.chicago(list(self.citations.values()), style)
         self.changes = changes.changes(model)
@@ -59,10 +62,11 @@ class Publication:
         return max(rec.status_as_of, changed) if rec else changed
 
     def latest(self) -> dt.date:
-        return max(list(self.page_dates.values()) + [r.status_as_of for r in self.model.recommendations.values()])
+        """The newest change anywhere: a page's or an assessment's."""
+        return self._latest
 
     def _recommendation(self, path):
-        return next((r for r in self.model.recommendations.values() if r.page.path == path), None)
+        return self._recs.get(path)
 
     def _cited_paths(self):
         return ["index.md"] + sorted(p for p in self.model.pages
@@ -91,7 +95,7 @@ class Publication:
 
     # -- head metadata ------------------------------------------------------------------
     def _subject_date(self, path: str) -> dt.date:
-        dev = next((d for d in self.model.developments.values() if d.page.path == path), None)
+        dev = self._devs.get(path)
         return dev.date if dev else self.version(path)
 
     def head(self, path: str, description: str, feed_href: str) -> str:
