@@ -67,7 +67,7 @@ def test_report_card_prints_each_status_on_the_page_that_names_its_recommendatio
     page.goto((built_site / "report-card.html").as_uri())
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     texts = [re.sub(r"\s+", " ", p.extract_text()) for p in pdf.pages]
-    assert len(texts) <= 6, f"the report card should fit a few sheets, not {len(texts)}"
+    assert len(texts) <= 8, f"the report card should fit a few sheets, not {len(texts)}"
     misplaced = []
     for rec in model.ordered_recommendations():
         heading = f"{rec.number}. {rec.title}"

@@ -114,7 +114,7 @@ def _change_mark(before: str | None, after: str) -> tuple[str, str]:
         return "", ""
     arrow = "\u2191" if direction == "up" else "\u2193"
     word = "up" if direction == "up" else "down"
-    return (f'<span class="sanya-change sanya-change--{word}"> {arrow}<span class="sanya-sr"> ({word} from '
+    return (f'<span class="sanya-change sanya-change--{word}">\u00a0{arrow}<span class="sanya-sr"> ({word} from '
             f'{vocab.label(before).lower()})</span></span>', f"{word} from {vocab.label(before).lower()}")
 
 
@@ -177,9 +177,9 @@ def status_grid(model: SiteModel, from_path: str) -> str:
     if not cols:
         return ""
     head = " | ".join(h if h != cols[0][0] else f"{h} (baseline)" for h, _ in cols)
-    rows = [f"| No. | Recommendation | {head} |", "| ---: | --- |" + " --- |" * len(cols)]
+    rows = [f"| Recommendation | {head} |", "| --- |" + " --- |" * len(cols)]
     for rec in model.ordered_recommendations():
-        rows.append(f"| {rec.number} | [{_cell(rec.title)}]({link(from_path, rec.page.path)}) | "
+        rows.append(f"| {rec.number}. [{_cell(rec.title)}]({link(from_path, rec.page.path)}) | "
                     + " | ".join(history_row(rec, cols)) + " |")
     return (legend() + '\n\n<div class="sanya-grid" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n\n"
             "*Each cell is the status in force at the end of that year (the baseline: at the memorandum's "
@@ -217,4 +217,4 @@ def report_card(model: SiteModel, from_path: str) -> str:
                 f"**Status:** {badge(current.status)} as of {day(current.as_of)}. {_cell(current.reason)}\n\n"
                 + "\n".join(strip) + "\n\n"
                 f"**Developments that matter most:** {key or 'none yet'}\n\n</div>")
-    return "\n\n".join(parts) + "\n"
+    return '<div class="sanya-report" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>\n"
