@@ -12,7 +12,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs_bibtex.citation import Citation
 
-from sitecheck import changes, citations, generate, metadata, opendata, vocabulary
+from sitecheck import (changes, citations, generate, html_chinese, html_chrome, html_tables, metadata, opendata,
+                       vocabulary)
 from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors
@@ -124,11 +125,15 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return citations.strip_pandoc_spans(html)
+    html = citations.strip_pandoc_spans(html)
+    return html_chinese.mark_chinese(html_tables.label_cells(html))
 
 
 def on_post_page(output, page, config):
-    """Scholar, Open Graph and JSON-LD metadata, and the feed's address, in every page's head."""
+    """Scholar, Open Graph and JSON-LD metadata, and the feed's address, in every page's head;
+    the theme's search dialog named and its navigation statuses spelled out."""
+    output = html_chrome.name_search_dialog(output)
+    output = html_chrome.status_as_text(output, {value: vocabulary.label(value) for value in vocabulary.STATUSES})
     base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
     feed = posixpath.relpath(FEED, base or ".") if config.site_url else None  # offline: see metadata.head
     description = str(page.meta.get("summary") or page.meta.get("description") or "")

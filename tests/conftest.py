@@ -42,3 +42,37 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def site_copy(tmp_path) -> Path:
     return copy_repo(tmp_path)
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the session's reader tests; each test opens its own context."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's chromium is not installed at {CHROMIUM}: run 'make test', which installs it")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def offline_context(browser, **options):
+    """A browser context that may read file:// only; returns (context, blocked URLs, page errors)."""
+    context = browser.new_context(**options)
+    blocked, errors = [], []
+
+    def gate(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", gate)
+    context.on("weberror", lambda e: errors.append(str(e.error)))
+    return context, blocked, errors

@@ -1,0 +1,38 @@
+"""The post-processing of rendered HTML: Chinese marked with its language, table cells
+labelled for phones, the theme's search dialog named and status markers spelled out."""
+from sitecheck import html_chinese, html_chrome, html_tables
+
+
+def test_chinese_runs_are_marked_outside_tags_scripts_and_marked_elements():
+    html = ('<p><strong>安全评估 (数据出境安全评估)</strong> <em>ānquán</em></p>'
+            '<a title="数据">data</a><script>var s = "数据";</script><span lang="zh-Hant">數據</span>')
+    assert html_chinese.mark_chinese(html) == (
+        '<p><strong><span lang="zh-Hans">安全评估</span> (<span lang="zh-Hans">数据出境安全评估</span>)</strong> '
+        '<em>ānquán</em></p><a title="数据">data</a><script>var s = "数据";</script><span lang="zh-Hant">數據</span>')
+
+
+def test_text_without_chinese_is_returned_unchanged():
+    html = "<p>Data, données — ānquán</p>"
+    assert html_chinese.mark_chinese(html) is html
+
+
+def test_cells_of_wide_tables_carry_their_column_heading():
+    html = ("<table>\n<thead>\n<tr>\n<th>Date</th>\n<th>Development</th>\n<th>Effect</th>\n</tr>\n</thead>\n"
+            "<tbody>\n<tr>\n<td>1 May 2024</td>\n<td><a href='x.html'>An <em>order</em></a></td>\n<td>Mixed</td>\n</tr>\n"
+            "</tbody>\n</table>\n<table><thead><tr><th>Value</th><th>Meaning</th></tr></thead>"
+            "<tbody><tr><td>a</td><td>b</td></tr></tbody></table>")
+    out = html_tables.label_cells(html)
+    assert '<table data-stack>' in out
+    assert '<td data-label="Date">1 May 2024</td>' in out
+    assert "<td data-label=\"Development\"><a href='x.html'>" in out
+    assert '<td data-label="Effect">Mixed</td>' in out
+    assert out.endswith("<tbody><tr><td>a</td><td>b</td></tr></tbody></table>")  # two columns stay a table
+
+
+def test_search_dialog_gets_a_name_and_status_markers_become_text():
+    html = ('<div class="md-search" data-md-component="search" role="dialog">'
+            '<span class="md-status md-status--no-visible-action" title="Status: no visible action">\n    </span>')
+    out = html_chrome.status_as_text(html_chrome.name_search_dialog(html), {"no-visible-action": "No visible action"})
+    assert out == ('<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this site">'
+                   '<span class="md-status md-status--no-visible-action md-status--text">'
+                   '<span class="visually-hidden">Status: </span>No visible action</span>')
