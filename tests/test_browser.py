@@ -1,40 +1,21 @@
 """A reader's view: real headless Chromium opens the built site from file:// with every
 other request blocked, clicks to a recommendation, searches, and opens a citation."""
 import re
-import shutil
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+from conftest import offline_context
 
 
 @pytest.fixture
-def browser_page(built_site):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Debian's chromium is not installed at {CHROMIUM}: run 'make test', which installs it")
-    blocked, console_errors = [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        context = browser.new_context()
-
-        def gate(route):
-            if route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                blocked.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", gate)
-        page = context.new_page()
-        page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: console_errors.append(str(e)))
-        yield page, built_site
-        context.close()
-        browser.close()
+def browser_page(built_site, chromium):
+    context, blocked, console_errors = offline_context(chromium)
+    page = context.new_page()
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: console_errors.append(str(e)))
+    yield page, built_site
+    context.close()
     assert blocked == [], f"requests left the site: {blocked}"
     assert console_errors == [], console_errors
 

@@ -100,10 +100,13 @@ def test_no_unrendered_markup_reaches_a_reader(built_site):
 
 
 def test_navigation_shows_each_recommendations_status(built_site):
+    from sitecheck import vocabulary
     from sitecheck.run import check_site
 
     model = check_site(REPO, REPO / "docs", REPO / "bibliography").model
     html = (built_site / "index.html").read_text(encoding="utf-8")
     for rec in model.recommendations.values():
-        assert f'md-status--{rec.status}" title="Status: ' in html
+        # The status is text a screen reader reads, not only a tooltip or a colour.
+        assert (f'md-status--{rec.status} md-status--text"><span class="visually-hidden">Status: </span>'
+                f'{vocabulary.label(rec.status)}</span>') in html
     assert html.count('class="md-status md-status--') == len(model.recommendations)
