@@ -3,15 +3,12 @@ the first screen, and the printed report card keeps each status on the page that
 its recommendation. Real Chromium, the built site over file://, every other request blocked."""
 import io
 import re
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from conftest import REPO
+from conftest import REPO, offline_context
 from sitecheck import vocabulary
-from test_browser import ARGS, CHROMIUM
 
 PHONE = {"width": 390, "height": 844}
 
@@ -24,25 +21,10 @@ def model():
 
 
 @pytest.fixture(scope="module")
-def browser_context(built_site):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Debian's chromium is not installed at {CHROMIUM}: run 'make test', which installs it")
-    blocked = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        context = browser.new_context(viewport=PHONE)
-
-        def gate(route):
-            if route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                blocked.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", gate)
-        yield context
-        context.close()
-        browser.close()
+def browser_context(built_site, chromium):
+    context, blocked, _ = offline_context(chromium, viewport=PHONE)
+    yield context
+    context.close()
     assert blocked == [], f"requests left the site: {blocked}"
 
 
