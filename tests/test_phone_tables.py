@@ -47,7 +47,9 @@ def test_effects_matrix_fits_the_desktop_column(built_site, chromium):
     context, _, _ = offline_context(chromium, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto((built_site / "recommendations" / "index.html").as_uri())
-    widths = page.evaluate("""() => [...document.querySelectorAll('article table')].map(
-        t => [t.getBoundingClientRect().width, t.closest('article').clientWidth])""")
+    # The status grid by year (.sanya-grid) scrolls sideways on purpose; the others fit.
+    widths = page.evaluate("""() => [...document.querySelectorAll('article table')]
+        .filter(t => !t.closest('.sanya-grid'))
+        .map(t => [t.getBoundingClientRect().width, t.closest('article').clientWidth])""")
     context.close()
-    assert widths and all(table <= column + 1 for table, column in widths), widths
+    assert len(widths) >= 7 and all(table <= column + 1 for table, column in widths), widths
