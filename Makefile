@@ -8,10 +8,15 @@ export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := true
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site test check serve linkcheck bench clean release
+.PHONY: site site-published test check spell serve linkcheck bench clean release
 
 site: $(VENV)/.site-deps node_modules/.installed
 	$(BIN)/mkdocs build --strict
+
+# The site for the web: canonical addresses, sitemap and "edit this page" links from
+# extra.publication in mkdocs.yml (the Pages workflow runs this).
+site-published: $(VENV)/.site-deps node_modules/.installed
+	SITE_PUBLISH=1 $(BIN)/mkdocs build --strict
 
 test: $(VENV)/.test-deps node_modules/.installed $(CHROMIUM)
 	$(BIN)/python -m pytest
@@ -19,8 +24,14 @@ test: $(VENV)/.test-deps node_modules/.installed $(CHROMIUM)
 check: $(VENV)/.site-deps
 	$(BIN)/python -m sitecheck
 
+# codespell with the site's vocabulary (.codespellrc, .codespell-words.txt).
+spell: $(VENV)/.test-deps
+	$(BIN)/codespell
+
+# make serve ADDR=0.0.0.0:8001 to listen elsewhere than 127.0.0.1:8000.
+ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.site-deps node_modules/.installed
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
 linkcheck: $(VENV)/.site-deps
 	$(BIN)/python -m sitecheck.linkcheck

@@ -23,6 +23,10 @@ log = logging.getLogger("mkdocs.hooks.sitecheck")
 SHIM = ("node_modules/iframe-worker/shim/index.js", "assets/vendor/iframe-worker/shim.js")
 SHIM_LICENSE = ("node_modules/iframe-worker/LICENSE", "assets/vendor/iframe-worker/LICENSE.txt")
 _state: dict = {}
+# `make site-published` (SITE_PUBLISH=1): the build for the web, with canonical addresses,
+# a sitemap and "edit this page" links. Without it the build is the offline one.
+PUBLISH_SWITCH = "SITE_PUBLISH"
+EDIT_URI = "edit/main/docs/"
 
 
 def _root(config) -> Path:
@@ -32,6 +36,8 @@ def _root(config) -> Path:
 @event_priority(100)  # before the plugins: the bibliography must be sound before mkdocs-bibtex parses it
 def on_config(config):
     root = _root(config)
+    if os.environ.get(PUBLISH_SWITCH) == "1":
+        _publish(config)
     checked = check_site(root, Path(config.docs_dir), root / "bibliography")
     findings = sorted(set(checked.findings), key=lambda f: f.sort_key)
     for finding in findings:
@@ -53,6 +59,18 @@ def on_config(config):
     # Material shows a page's `status` beside it in the navigation; give each a label.
     config.extra["status"] = {value: f"Status: {vocabulary.label(value).lower()}" for value in vocabulary.STATUSES}
     return config
+
+
+def _publish(config):
+    """Addresses from extra.publication, named once in mkdocs.yml."""
+    publication = config.extra["publication"]
+    config.site_url = publication["url"].rstrip("/") + "/"
+    config.repo_url = publication["repository"].rstrip("/")
+    config.repo_name = config.repo_url.split("://", 1)[-1].split("/", 1)[-1]
+    config.edit_uri = EDIT_URI
+    features = config.theme["features"]
+    if "content.action.edit" not in features:
+        features.append("content.action.edit")
 
 
 def on_pre_build(config):
