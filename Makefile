@@ -8,7 +8,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := true
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site site-published test check spell serve linkcheck bench clean release
+.PHONY: site site-published test check spell guide new-development new-source serve linkcheck bench clean release
 
 site: $(VENV)/.site-deps node_modules/.installed
 	$(BIN)/mkdocs build --strict
@@ -23,6 +23,15 @@ test: $(VENV)/.test-deps node_modules/.installed $(CHROMIUM)
 
 check: $(VENV)/.site-deps
 	$(BIN)/python -m sitecheck
+
+# Scaffolding: a page or a source from a template, in the right place, refusing an id
+# or key that exists. make new-source KEY=<key> REC=<recommendation id> (or SECTION=...),
+# then make new-development ID=<id> REC=<recommendation id> SOURCE=<key>.
+new-development: $(VENV)/.site-deps
+	$(BIN)/python -m sitecheck.scaffold development --id "$(ID)" --rec "$(REC)" --source "$(SOURCE)"
+
+new-source: $(VENV)/.site-deps
+	$(BIN)/python -m sitecheck.scaffold source --key "$(KEY)" --rec "$(REC)" --section "$(SECTION)"
 
 # codespell with the site's vocabulary (.codespellrc, .codespell-words.txt).
 spell: $(VENV)/.test-deps

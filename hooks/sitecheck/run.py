@@ -9,11 +9,13 @@ from . import bibliography
 from .check_citations import check_citations
 from .check_history import check_histories
 from .check_links import check_links
+from .check_nav import check_nav, load_config
 from .check_markup import check_markup
-from .findings import Finding
+from .findings import ERROR, Finding
 from .model import SiteModel, build_model
 from .pages import read_pages
 from .publication import generated_paths
+from .scaffold import check_placeholders
 
 
 @dataclass
@@ -34,4 +36,11 @@ def check_site(repo_root: Path, docs_dir: Path, bib_dir: Path) -> CheckedSite:
         findings += check_markup(page)
     findings += check_citations(model, bib)
     findings += check_histories(model)
+    # A TODO on a line that already has an error (a placeholder value) is said once.
+    flagged = {(f.path, f.line) for f in findings if f.severity == ERROR}
+    findings += [f for f in check_placeholders(pages, bib.files, repo_root) if (f.path, f.line) not in flagged]
+    # The menu, as MkDocs builds it from mkdocs.yml (the build would fail on the same slips).
+    config_file = repo_root / "mkdocs.yml"
+    if config_file.exists():
+        findings += check_nav(load_config(repo_root), model, config_file.read_text(encoding="utf-8"))
     return CheckedSite(model, bib, findings)

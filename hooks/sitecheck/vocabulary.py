@@ -10,6 +10,18 @@ SECTIONS = {
     "next-session": "Key points for the next session",
 }
 
+# Where a new source goes: the .bib file of the section of the first recommendation its
+# development names (memorandum.bib holds the memorandum and general background).
+BIB_FILES = {
+    "opening": "supply-chains.bib",
+    "data-governance": "data-governance.bib",
+    "supply-chains": "supply-chains.bib",
+    "artificial-intelligence": "artificial-intelligence.bib",
+    "digital-economy-development": "digital-economy-development.bib",
+    "next-session": "subsidies-procurement-jurisdiction.bib",
+}
+GENERAL_BIB_FILE = "memorandum.bib"
+
 STATUSES = {
     "advanced": "Governments on both sides have taken concrete steps that do most of what the recommendation asks.",
     "partial": "Some concrete steps in the recommended direction, by one side or both, with large parts still undone.",
