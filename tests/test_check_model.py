@@ -19,8 +19,8 @@ DEV_PATH = "docs/developments/cn-2024-initiative.md"
     # a field of the wrong type
     ("number: 5", "number: five", "front-matter-bad-type", REC_PATH, 3),
     ("sources: [cn-2024-initiative-text, memo-2019]", "sources: cn-2024-initiative-text", "front-matter-bad-type", DEV_PATH, 12),
-    # a required field missing
-    ("summary: China published an initiative.\n", "", "front-matter-missing-field", DEV_PATH, 1),
+    # a required field missing: reported above the closing "---", where it belongs
+    ("summary: China published an initiative.\n", "", "front-matter-missing-field", DEV_PATH, 12),
     # an unknown field
     ("type: initiative", "type: initiative\nstatuss: x", "front-matter-unknown-field", DEV_PATH, 8),
     # a recommendation id that does not exist

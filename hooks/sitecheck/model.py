@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 
+from . import clock
 from . import vocabulary as vocab
 from .findings import WARNING, Finding
 from .pages import Page
@@ -140,7 +141,11 @@ class _Reader:
     def value(self, name, kind):
         meta = self.page.meta
         if name not in meta or meta[name] in (None, "", []):
-            self.fail((), "front-matter-missing-field", f"required field '{name}' is missing; see docs/contributing.md")
+            # Reported where it belongs: above the '---' that closes the front matter.
+            line = self.page.closing_line or 1
+            where = "add it above this line" if self.page.closing_line else "the page has no front matter"
+            self.findings.append(Finding(self.page.repo_path, line, "front-matter-missing-field",
+                                         f"required field '{name}' is missing ({where}); see docs/contributing.md"))
             return None
         return self.typed((name,), meta[name], kind)
 
@@ -285,6 +290,11 @@ def build_model(pages: dict[str, Page]) -> tuple[SiteModel, list[Finding]]:
                                         f"id '{item.id}' is already used by {other}; ids must be unique"))
                 continue
             store[item.id] = item
+            if isinstance(item, Development) and item.date > clock.today():
+                findings.append(Finding(page.repo_path, page.line_of("date"), "date-in-future",
+                                        f"date {item.date.isoformat()} is in the future (today is "
+                                        f"{clock.today().isoformat()}); a development is recorded once it has "
+                                        "happened: use the day it was adopted, issued or announced"))
     findings += check_cross_references(model)
     return model, findings
 
@@ -344,7 +354,8 @@ def check_cross_references(model: SiteModel) -> list[Finding]:
             if effect.recommendation not in model.recommendations:
                 findings.append(Finding(dev.page.repo_path, effect.line, "unknown-recommendation",
                                         f"recommendation id '{effect.recommendation}' does not exist"
-                                        f"{_suggest(effect.recommendation, model.recommendations)}"))
+                                        f"{_suggest(effect.recommendation, model.recommendations)}; "
+                                        f"valid ids: {', '.join(sorted(model.recommendations))}"))
             if effect.recommendation in seen:
                 findings.append(Finding(dev.page.repo_path, effect.line, "recommendation-repeated",
                                         f"recommendation '{effect.recommendation}' is named twice; keep one effect"))

@@ -33,6 +33,7 @@ class Page:
     lines: dict = field(default_factory=dict)  # key path tuple -> line number in the file
     body: str = ""
     body_line: int = 1  # line number of the body's first line in the file
+    closing_line: int | None = None  # the line of the '---' that closes the front matter
 
     @cached_property
     def structure(self) -> markdown_page.PageStructure:
@@ -75,6 +76,7 @@ def parse_page(text: str, path: str, repo_path: str) -> tuple[Page, list[Finding
     source = "\n".join(lines[1:end])
     page.body = "\n".join(lines[end + 1:])
     page.body_line = end + 2
+    page.closing_line = end + 1
     loader = _Loader(source)
     try:
         node = loader.get_single_node()  # parsed once: the node gives lines, then the values
