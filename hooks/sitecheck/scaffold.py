@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import bibliography, clock, vocabulary
+from . import bibliography, bibtex_scan, clock, vocabulary
 from .findings import Finding
 from .model import DEVELOPMENTS_DIR, RECOMMENDATIONS_DIR, build_model
 from .pages import read_pages
@@ -111,7 +111,7 @@ def new_source(root: Path, key: str, rec_id: str | None = None, section: str | N
                             "hyphens, <issuer>-<year>-<short-title>, e.g. whitehouse-2026-example-order")
     path = bib_file_for(root, rec_id, section)
     for existing in sorted((root / "bibliography").glob("*.bib")):
-        for other, line, _ in bibliography._entry_lines(existing.read_text(encoding="utf-8")):
+        for other, line in _entries(existing.read_text(encoding="utf-8")):
             if other == key:
                 raise ScaffoldError(f"key '{key}' already exists ({existing.relative_to(root).as_posix()}:{line}); "
                                     "cite that entry, or choose another key")
@@ -121,10 +121,16 @@ def new_source(root: Path, key: str, rec_id: str | None = None, section: str | N
     return path
 
 
+def _entries(text: str) -> list[tuple[str, int]]:
+    """(key, line) of every entry of a .bib text, as the bibliography check reads it."""
+    entries, _ = bibtex_scan.scan(text)
+    return [(e.key, e.line) for e in entries if e.key and e.type not in ("comment", "string", "preamble")]
+
+
 def _insert_in_key_order(text: str, key: str, entry: str) -> str:
     """Entries stay in order of their keys: the new one goes before the first larger key."""
     lines = text.split("\n")
-    later = [line for other, line, _ in bibliography._entry_lines(text) if other > key]
+    later = [line for other, line in _entries(text) if other > key]
     if not later:
         return text.rstrip("\n") + ("\n\n" if text.strip() else "") + entry
     at = later[0] - 1
