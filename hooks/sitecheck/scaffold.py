@@ -110,7 +110,7 @@ def new_source(root: Path, key: str, rec_id: str | None = None, section: str | N
         raise ScaffoldError(f"KEY={key or '(empty)'} is not a BibTeX key: lower-case letters, digits and single "
                             "hyphens, <issuer>-<year>-<short-title>, e.g. whitehouse-2026-example-order")
     path = bib_file_for(root, rec_id, section)
-    for existing in sorted((root / "bibliography").glob("*.bib")):
+    for existing in sorted(f for f in (root / "bibliography").glob("*.bib") if f.is_file()):
         for other, line in _entries(existing.read_text(encoding="utf-8")):
             if other == key:
                 raise ScaffoldError(f"key '{key}' already exists ({existing.relative_to(root).as_posix()}:{line}); "
@@ -144,7 +144,13 @@ def check_placeholders(pages: dict, bib_files: list[str], repo_root: Path) -> li
     paths = [page.repo_path for path, page in sorted(pages.items())
              if path.startswith((RECOMMENDATIONS_DIR, DEVELOPMENTS_DIR))] + list(bib_files)
     for path in paths:
-        text = (repo_root / path).read_text(encoding="utf-8", errors="replace")
+        file = repo_root / path
+        if not file.is_file():  # a pipe or a device is the bibliography check's finding; never read it
+            continue
+        try:
+            text = file.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
         for number, line in enumerate(text.split("\n"), 1):
             if PLACEHOLDER in line:
                 findings.append(Finding(path, number, "placeholder-left",
