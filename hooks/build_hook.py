@@ -2,6 +2,7 @@
 the plain functions in `sitecheck`, report findings, and fail before anything is written."""
 from __future__ import annotations
 
+import html
 import logging
 import os
 import posixpath
@@ -9,14 +10,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs_bibtex.citation import Citation
 
 from sitecheck import (changes, citations, generate, html_chinese, html_chrome, html_tables, metadata, opendata,
                        vocabulary)
 from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
-from sitecheck.findings import ERROR, errors
+from sitecheck.findings import ERROR, errors, report
 from sitecheck.run import check_site
 
 log = logging.getLogger("mkdocs.hooks.sitecheck")
@@ -27,10 +28,19 @@ _state: dict = {}
 # a sitemap and "edit this page" links. Without it the build is the offline one.
 PUBLISH_SWITCH = "SITE_PUBLISH"
 EDIT_URI = "edit/main/docs/"
+# Under `mkdocs serve` (`make serve`) an error does not stop the preview: it shows one
+# page with the findings until they are fixed. MkDocs reloads this module for every
+# rebuild, so the switch lives in the environment; `make site` still fails.
+PREVIEW_SWITCH = "SITE_PREVIEW"
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def on_startup(command, dirty):
+    if command == "serve":
+        os.environ[PREVIEW_SWITCH] = "1"
 
 
 @event_priority(100)  # before the plugins: the bibliography must be sound before mkdocs-bibtex parses it
@@ -40,13 +50,16 @@ def on_config(config):
         _publish(config)
     checked = check_site(root, Path(config.docs_dir), root / "bibliography")
     findings = sorted(set(checked.findings), key=lambda f: f.sort_key)
-    for finding in findings:
-        # Warnings are shown but do not fail the build; errors do.
-        (log.error if finding.severity == ERROR else log.info)(finding.format())
     found = errors(findings)
-    if found:
+    preview = bool(found) and os.environ.get(PREVIEW_SWITCH) == "1"
+    for finding in findings:
+        # Warnings are shown but do not fail the build; errors do (in the preview they
+        # are shown on the page instead: logged as errors, strict mode would stop it).
+        (log.error if finding.severity == ERROR and not preview else log.info)(finding.format())
+    if found and not preview:
         raise Abort(f"{len(found)} error(s) in the site's content: fix them (file:line above) and build again")
     _state["model"], _state["bib"] = checked.model, checked.bib
+    _state["preview"] = report(findings) if preview else None
 
     bibtex = config.plugins.get("bibtex")
     if bibtex and str(bibtex.config.csl_file or "").startswith(citations.PANDOC_STYLE_PREFIX):
@@ -55,10 +68,24 @@ def on_config(config):
     if bibtex:
         citations.install_registry(bibtex, checked.bib.data)  # one parse of the bibliography, shared
     _state["page_dates"] = changes.page_dates(root, Path(config.docs_dir), checked.model.pages)
+    if preview:
+        log.info(f"{len(found)} error(s) in the site's content: the preview shows them instead of the site")
+        config.nav = [PREVIEW_PAGE]
+        return config
     config.nav = generate.nav(config.nav, checked.model)
     # Material shows a page's `status` beside it in the navigation; give each a label.
     config.extra["status"] = {value: f"Status: {vocabulary.label(value).lower()}" for value in vocabulary.STATUSES}
     return config
+
+
+PREVIEW_PAGE = "index.md"
+
+
+def _preview_page(text: str) -> str:
+    """The findings as a page; '@' escaped, as the citation processor reads every '[@'."""
+    body = html.escape(text, quote=False).replace("@", "&#64;")
+    return (f"# The site has errors\n\n`make serve` shows this page instead of the site until "
+            f"they are fixed; it reloads by itself when you save a file.\n\n<pre><code>{body}</code></pre>\n")
 
 
 def _publish(config):
@@ -75,6 +102,8 @@ def _publish(config):
 
 def on_pre_build(config):
     """One pandoc call for every citation of the site (see sitecheck.citations)."""
+    if _state.get("preview"):
+        return
     bibtex = config.plugins.get("bibtex")
     if bibtex is None or bibtex.registry is None:
         return
@@ -94,6 +123,8 @@ def on_nav(nav, config, files):
         file = files.get_file_from_path(path) if path else None
         return file.page if file else None
 
+    if _state.get("preview"):
+        return nav
     timeline = page(generate.TIMELINE)
     for older, path, newer in generate.development_sequence(_state["model"]):
         dev = page(path)
@@ -115,10 +146,14 @@ def _publication(config) -> Publication:
 
 def on_files(files, config):
     root = _root(config)
-    _state.pop("publication", None)  # a new build (mkdocs serve) starts afresh
-    publication = _publication(config)
-    for dest, content in {**publication.data_files(), FEED: publication.feed()}.items():
-        files.append(File.generated(config, dest, content=content))
+    if _state.get("preview"):  # only the findings page, and the theme's own files
+        files = Files([f for f in files if not f.is_documentation_page()])
+        files.append(File.generated(config, PREVIEW_PAGE, content=_preview_page(_state["preview"])))
+    else:
+        _state.pop("publication", None)  # a new build (mkdocs serve) starts afresh
+        publication = _publication(config)
+        for dest, content in {**publication.data_files(), FEED: publication.feed()}.items():
+            files.append(File.generated(config, dest, content=content))
     for source, dest in (SHIM, SHIM_LICENSE):
         path = root / source
         if not path.exists():
@@ -129,6 +164,8 @@ def on_files(files, config):
 
 @event_priority(100)  # before mkdocs-bibtex, so generated parts are in place when it runs
 def on_page_markdown(markdown, page, config, files):
+    if _state.get("preview"):
+        return markdown
     rec = _state["model"].recommendations.get(page.file.src_uri[len("recommendations/"):-3]) \
         if page.file.src_uri.startswith("recommendations/") else None
     if rec:  # Material shows `status` beside the page in the navigation: the current assessment's
@@ -150,6 +187,8 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     """Scholar, Open Graph and JSON-LD metadata, and the feed's address, in every page's head;
     the theme's search dialog named and its navigation statuses spelled out."""
+    if _state.get("preview"):
+        return output
     output = html_chrome.name_search_dialog(output)
     output = html_chrome.status_as_text(output, {value: vocabulary.label(value) for value in vocabulary.STATUSES})
     base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
