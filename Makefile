@@ -33,6 +33,11 @@ new-development: $(VENV)/.site-deps
 new-source: $(VENV)/.site-deps
 	$(BIN)/python -m sitecheck.scaffold source --key "$(KEY)" --rec "$(REC)" --section "$(SECTION)"
 
+# The generated parts of docs/contributing.md: allowed values, .bib files by section,
+# and the exact message of each common slip (a test fails while they are out of date).
+guide: $(VENV)/.site-deps
+	$(BIN)/python -m sitecheck.guide
+
 # codespell with the site's vocabulary (.codespellrc, .codespell-words.txt).
 spell: $(VENV)/.test-deps
 	$(BIN)/codespell
