@@ -46,13 +46,28 @@ def test_test_workflow_runs_make_test_and_uploads_the_offline_site():
 
 
 def test_citation_file_is_valid_cff_and_names_the_published_site():
-    from cffconvert.cli.create_citation import create_citation
+    import json
 
-    citation = create_citation(str(REPO / "CITATION.cff"), None)
-    citation.validate()  # raises on any departure from the CFF 1.2.0 schema
+    import jsonschema
+
+    schema = json.loads((REPO / "tests" / "data" / "cff-1.2.0.schema.json").read_text(encoding="utf-8"))
     cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    jsonschema.validate(cff, schema, format_checker=jsonschema.FormatChecker())  # raises on any departure
     publication = _publication()
     assert (cff["url"], cff["repository-code"]) == (publication["url"], publication["repository"])
+
+
+def test_schema_validation_catches_a_bad_citation_file():
+    import json
+
+    import jsonschema
+    import pytest
+
+    schema = json.loads((REPO / "tests" / "data" / "cff-1.2.0.schema.json").read_text(encoding="utf-8"))
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    del cff["authors"]
+    with pytest.raises(jsonschema.ValidationError, match="'authors' is a required property"):
+        jsonschema.validate(cff, schema)
 
 
 def test_licences_are_stated_in_the_readme_and_the_footer(built_site):
