@@ -71,8 +71,11 @@ def _model(root: Path):
 
 def _recommendation(model, rec_id: str):
     if rec_id not in model.recommendations:
-        raise ScaffoldError(f"REC={rec_id or '(empty)'} is not a recommendation id; "
-                            f"valid ids: {', '.join(sorted(model.recommendations))}")
+        by_section = "; ".join(
+            f"{section}: {', '.join(r.id for r in model.ordered_recommendations() if r.section == section)}"
+            for section in vocabulary.SECTIONS if any(r.section == section for r in model.recommendations.values()))
+        raise ScaffoldError(f"REC={rec_id or '(empty)'} is not a recommendation id; give the id of the "
+                            f"recommendation the development bears on (first, if several). By section: {by_section}")
     return model.recommendations[rec_id]
 
 
@@ -95,7 +98,7 @@ def new_development(root: Path, dev_id: str, rec_id: str, source: str) -> Path:
 
 def bib_file_for(root: Path, rec_id: str | None = None, section: str | None = None) -> Path:
     """The .bib file of the section of a recommendation (or of a section named directly)."""
-    if rec_id:
+    if rec_id or not section:
         section = _recommendation(_model(root), rec_id).section
     if section == "general":
         return root / "bibliography" / vocabulary.GENERAL_BIB_FILE
@@ -119,6 +122,11 @@ def new_source(root: Path, key: str, rec_id: str | None = None, section: str | N
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     path.write_text(_insert_in_key_order(text, key, entry), encoding="utf-8")
     return path
+
+
+def entry_line(path: Path, key: str) -> int:
+    """Where an entry starts, to tell the contributor."""
+    return dict(_entries(path.read_text(encoding="utf-8")))[key]
 
 
 def _entries(text: str) -> list[tuple[str, int]]:
@@ -181,7 +189,10 @@ def main(argv=None) -> int:
     except ScaffoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {path.relative_to(root).as_posix()}: replace every TODO and YYYY-MM-DD, then run make check")
+    where = path.relative_to(root).as_posix()
+    if args.what == "source":
+        where += f":{entry_line(path, args.key)} (entry '{args.key}')"
+    print(f"wrote {where}: replace every TODO and YYYY-MM-DD, then run make check")
     return 0
 
 
