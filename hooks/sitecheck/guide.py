@@ -64,7 +64,7 @@ def fields_block() -> str:
         "### Fields of a recommendation page",
         _field_table(schema.RECOMMENDATION_SCHEMA, {"id": "; equals the file name, never changes",
                                                     "number": ", its place in the memorandum, 1 to 19"}),
-        "### Fields of each entry of `assessments`",
+        "### Fields of each assessment entry",
         _field_table(schema.ASSESSMENT_SCHEMA, {"as_of": ", not after today; entries in date order",
                                                 "evidence": ": developments dated on or before `as_of`"}),
         "### Fields of a development page",
@@ -204,8 +204,9 @@ def slip_messages(repo_root: Path) -> list[tuple[str, str, list[str]]]:
 
 def _code(text: str) -> str:
     """Inline HTML, so the text reads the same on GitHub and on the site; '@' escaped
-    because the citation processor reads every '[@' on a page, code included."""
-    return html.escape(text, quote=False).replace("@", "&#64;")
+    because the citation processor reads every '[@' on a page, code included, and '\\'
+    so that no Markdown escape is left in the page's source."""
+    return html.escape(text, quote=False).replace("@", "&#64;").replace("\\", "&#92;")
 
 
 def slips_block(messages) -> str:
