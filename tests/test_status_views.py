@@ -70,7 +70,7 @@ def test_the_page_opens_with_the_glance_box_status_first(tmp_path):
                           '<span class="sanya-status sanya-status--stalled">')
     box = out[:out.index("\n## ")]
     assert "as of 1 November 2026 ([history](#status-history))" in box
-    assert "**Recommendation 5** of 1, in [Data governance](index.md)" in box
+    assert "**Recommendation 5** of 1, in [Data governance](index.md#data-governance)" in box
     assert "China's initiative invites talks on data flows" in box  # the current reason
     assert "**Latest development:** [An order](../developments/us-2025-order.md), 2 January 2025 (contradicts)" in box
     assert "    | U.S. | 0 | 1 | 0 |" in box and "    | China | 0 | 0 | 1 |" in box and "    | Others | 0 | 0 | 0 |" in box

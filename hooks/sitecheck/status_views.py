@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from markdown.extensions.toc import slugify
+
 from . import vocabulary as vocab
 from .generate import _cell, day, link
 from .model import Recommendation, SiteModel
@@ -81,7 +83,8 @@ def recommendation_facts(model: SiteModel, rec: Recommendation) -> str:
     lines = [
         f'**Status:** {badge(current.status)} as of {day(current.as_of)} ([history](#{HISTORY_ANCHOR}))',
         f"**Recommendation {rec.number}** of {len(model.recommendations)}, "
-        f"in [{vocab.SECTIONS[rec.section]}]({link(path, 'recommendations/index.md')})",
+        f"in [{vocab.SECTIONS[rec.section]}]({link(path, 'recommendations/index.md')}"
+        f"#{slugify(vocab.SECTIONS[rec.section], '-')})",
         f"**This site's assessment:** {_cell(current.reason)}",
     ]
     if pairs:
@@ -89,7 +92,7 @@ def recommendation_facts(model: SiteModel, rec: Recommendation) -> str:
         lines.append(f"**Latest development:** [{_cell(latest.title)}]({link(path, latest.page.path)}), "
                      f"{day(latest.date)} ({vocab.label(effect).lower()})")
     counts = _counts(model, rec)
-    total = sum(1 for _, e in pairs)
+    total = len(pairs)
     table = ["| Side | Advance | Contradict | Mixed |", "| --- | ---: | ---: | ---: |"]
     table += [f"| {side} | {c['advances']} | {c['contradicts']} | {c['mixed']} |" for side, c in counts.items()]
     note = (f"Developments by side: {total} name this recommendation; one involving both governments "
