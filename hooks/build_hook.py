@@ -43,12 +43,29 @@ def on_startup(command, dirty):
         os.environ[PREVIEW_SWITCH] = "1"
 
 
-@event_priority(100)  # before the plugins: the bibliography must be sound before mkdocs-bibtex parses it
+@event_priority(100)  # before the plugins: the bibliography must be sound before mkdocs-bibtex sees it
 def on_config(config):
     root = _root(config)
     if os.environ.get(PUBLISH_SWITCH) == "1":
         _publish(config)
-    checked = check_site(root, Path(config.docs_dir), root / "bibliography")
+    bibtex = config.plugins.get("bibtex")
+    if bibtex and str(bibtex.config.csl_file or "").startswith(citations.PANDOC_STYLE_PREFIX):
+        name = bibtex.config.csl_file[len(citations.PANDOC_STYLE_PREFIX):]
+        bibtex.config.csl_file = str(citations.pandoc_style(name))
+    _state.pop("citations", None)
+    started = []
+
+    def start_citations(bib, pages):
+        """As soon as the bibliography is sound: hand mkdocs-bibtex the checks' parse of it
+        (one parse, shared) and start formatting every citation beside the other checks."""
+        if bibtex:
+            citations.install_registry(bibtex, bib.data)
+            citations.prepare_registry(bibtex.registry)
+            started.append(bib)
+            if os.environ.get("SITE_CITATION_BATCH") != "0":  # 0, for benchmarks: the plugin's pandoc run per page
+                _state["citations"] = citations.Batch(bibtex.registry, [page.body for page in pages.values()])
+
+    checked = check_site(root, Path(config.docs_dir), root / "bibliography", start_citations)
     findings = sorted(set(checked.findings), key=lambda f: f.sort_key)
     found = errors(findings)
     preview = bool(found) and os.environ.get(PREVIEW_SWITCH) == "1"
@@ -60,13 +77,9 @@ def on_config(config):
         raise Abort(f"{len(found)} error(s) in the site's content: fix them (file:line above) and build again")
     _state["model"], _state["bib"] = checked.model, checked.bib
     _state["preview"] = report(findings) if preview else None
-
-    bibtex = config.plugins.get("bibtex")
-    if bibtex and str(bibtex.config.csl_file or "").startswith(citations.PANDOC_STYLE_PREFIX):
-        name = bibtex.config.csl_file[len(citations.PANDOC_STYLE_PREFIX):]
-        bibtex.config.csl_file = str(citations.pandoc_style(name))
-    if bibtex:
-        citations.install_registry(bibtex, checked.bib.data)  # one parse of the bibliography, shared
+    if bibtex and not started:  # the preview of a broken bibliography: its readable entries
+        citations.install_registry(bibtex, checked.bib.data)
+        citations.prepare_registry(bibtex.registry)
     _state["page_dates"] = changes.page_dates(root, Path(config.docs_dir), checked.model.pages)
     if preview:
         log.info(f"{len(found)} error(s) in the site's content: the preview shows them instead of the site")
@@ -100,18 +113,11 @@ def _publish(config):
         features.append("content.action.edit")
 
 
-def on_pre_build(config):
-    """One pandoc call for every citation of the site (see sitecheck.citations)."""
-    if _state.get("preview"):
-        return
-    bibtex = config.plugins.get("bibtex")
-    if bibtex is None or bibtex.registry is None:
-        return
-    citations.prepare_registry(bibtex.registry)
-    if os.environ.get("SITE_CITATION_BATCH") == "0":
-        return  # only for benchmarks: mkdocs-bibtex's own page-by-page pandoc calls
-    model = _state["model"]
-    citations.prime(bibtex.registry, [page.body for page in model.pages.values()])
+def _citations_ready():
+    """The batched pandoc run's results in mkdocs-bibtex's registry, before the first page."""
+    batch = _state.pop("citations", None)
+    if batch is not None:
+        batch.wait()
 
 
 def on_nav(nav, config, files):
@@ -139,7 +145,8 @@ def _publication(config) -> Publication:
         extra = config.extra["publication"]
         site = Site(config.site_name, config.site_description, extra["url"], extra["editors"],
                     "https://creativecommons.org/licenses/by/4.0/", config.use_directory_urls)
-        csl = config.plugins["bibtex"].config.csl_file
+        bibtex = config.plugins.get("bibtex")  # absent only in the benchmark of a build without citations
+        csl = bibtex.config.csl_file if bibtex else str(citations.pandoc_style("default.csl"))
         _state["publication"] = Publication(_state["model"], _state["bib"], site, _state["page_dates"], csl)
     return _state["publication"]
 
@@ -164,6 +171,7 @@ def on_files(files, config):
 
 @event_priority(100)  # before mkdocs-bibtex, so generated parts are in place when it runs
 def on_page_markdown(markdown, page, config, files):
+    _citations_ready()
     if _state.get("preview"):
         return markdown
     rec = _state["model"].recommendations.get(page.file.src_uri[len("recommendations/"):-3]) \
@@ -199,10 +207,13 @@ def on_post_page(output, page, config):
 
 
 def _full_bibliography(path: str, config) -> str:
-    registry = config.plugins["bibtex"].registry
+    bibtex = config.plugins.get("bibtex")
     model, bib = _state["model"], _state["bib"]
-    citations.ensure_formatted(registry, list(bib.sources))
-    references = {key: registry.reference_text(Citation(key=key)) for key in bib.sources}
+    if bibtex is None:  # a build without the citation plugin (the benchmark of what citations cost)
+        references = {key: key for key in bib.sources}
+    else:
+        citations.ensure_formatted(bibtex.registry, list(bib.sources))
+        references = {key: bibtex.registry.reference_text(Citation(key=key)) for key in bib.sources}
     citing = citations_by_key(model)
 
     def title(page_path):

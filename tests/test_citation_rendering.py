@@ -1,5 +1,6 @@
 """Citations as readers see them: real pandoc, the Chicago author-date style pandoc
 ships, locators, several keys, capitals kept, and one pandoc run per build."""
+import html as html_lib
 import re
 
 import pypandoc
@@ -11,12 +12,20 @@ from sitecheck.citations import pandoc_style, protect_capitals
 from sitefactory import BIB, REC, write_buildable_site
 
 CITES = ('It asks for a port [@memo-2019, p. 3]. Both texts agree [@memo-2019; @cn-2024-initiative-text]. '
-         'See also [@us-2023-report]. A law firm agrees [@icourt-2024-rules].')
+         'See also [@us-2023-report]. A law firm agrees [@icourt-2024-rules]. A blog [@panda-2025-cut].')
 EXTRA = """@online{icourt-2024-rules,
   author = {{iCourt}},
   title = {MOFCOM's Rules on the PRC's Data},
   date = {2024},
   url = {https://icourt.example/rules_2024?a=1&b=%20x},
+  keywords = {secondary},
+}
+
+@online{panda-2025-cut,
+  author = {{brave\\_panda}},
+  title = {A 15\\% Cut \\& More},
+  date = {2025},
+  url = {https://note.example/n1},
   keywords = {secondary},
 }
 
@@ -83,6 +92,12 @@ def test_urls_keep_underscores_ampersands_and_percent_signs(rendered):
     html, _, _ = rendered
     url = "https://icourt.example/rules_2024?a=1&amp;b=%20x"
     assert f'<a href="{url}">{url}</a>' in html
+
+
+def test_escaped_characters_in_titles_and_names_render_as_written(rendered):
+    """LaTeX escapes in the .bib reach pandoc as written (pybtex's own writer doubled them)."""
+    text = html_lib.unescape(_text(rendered[0]))
+    assert 'brave_panda. 2025. "A 15% Cut & More."' in text
 
 
 def test_full_reference_links_to_the_source(rendered):

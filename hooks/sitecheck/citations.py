@@ -11,11 +11,14 @@ import math
 import re
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 import pypandoc
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.registry import PandocRegistry, SimpleRegistry
+
+from .check_citations import MAX_CITING_LINE
 
 PANDOC_STYLE_PREFIX = "pandoc:"
 TITLE_FIELDS = ("title", "titleaddon", "booktitle", "journaltitle", "maintitle", "shorttitle")
@@ -52,14 +55,18 @@ def protect_capitals(title: str) -> str:
     return "".join(out)
 
 
-_VERBATIM_LINE = re.compile(r'^(\s*(?:url|doi|eprint)\s*=\s*")(.*)(",?)$', re.M)
-
-
-def verbatim_urls(bibtex_text: str) -> str:
-    """pybtex writes `_`, `&` and `%` in URLs as `\\_`, `\\&`, `\\%`, but pandoc reads url
-    fields verbatim, which would leave the backslashes in every link; take them out."""
-    return _VERBATIM_LINE.sub(lambda m: m.group(1) + re.sub(r"\\([_&%#$~])", r"\1", m.group(2)) + m.group(3),
-                              bibtex_text)
+def bibtex_text(bib_data) -> str:
+    """The entries as BibTeX for pandoc, written as read: values keep their braces and URLs
+    stay verbatim. (pybtex's own writer passes every character through latexcodec, a third
+    of a second on this site, and escapes `_`, `&` and `%` in URLs that pandoc reads
+    verbatim.)"""
+    parts = []
+    for key, entry in bib_data.entries.items():
+        fields = [f"  {name} = {{{value}}}" for name, value in entry.fields.items()]
+        fields += [f"  {role} = {{{' and '.join(str(person) for person in people)}}}"
+                   for role, people in entry.persons.items()]
+        parts.append(f"@{entry.type}{{{key},\n" + ",\n".join(fields) + "\n}\n")
+    return "\n".join(parts)
 
 
 def install_registry(plugin, bib_data) -> None:
@@ -89,7 +96,7 @@ def prepare_registry(registry) -> None:
         for name in TITLE_FIELDS:
             if name in entry.fields:
                 entry.fields[name] = protect_capitals(entry.fields[name])
-    registry.bib_data_bibtex = verbatim_urls(registry.bib_data.to_string("bibtex"))
+    registry.bib_data_bibtex = bibtex_text(registry.bib_data)
 
 
 _PANDOC_SPAN = re.compile(r"\[([^\[\]<>]*)\]\{\.(?:nocase|smallcaps|underline|mark)\}")
@@ -103,11 +110,15 @@ def strip_pandoc_spans(html: str) -> str:
 
 def citation_blocks(markdown_texts, all_keys) -> list[CitationBlock]:
     """Every distinct citation block the plugin will meet, plus one per entry for the
-    full bibliography page."""
+    full bibliography page. Read line by line, as the plugin's pattern does, leaving out
+    the lines the checks refuse as too long for it."""
     blocks = {}
     for text in markdown_texts:
-        for block in CitationBlock.from_markdown(text):
-            blocks.setdefault(str(block), block)
+        for line in text.split("\n"):
+            if len(line) > MAX_CITING_LINE:
+                continue
+            for block in CitationBlock.from_markdown(line):
+                blocks.setdefault(str(block), block)
     for key in all_keys:
         block = CitationBlock(citations=[Citation(key=key)])
         blocks.setdefault(str(block), block)
@@ -123,8 +134,30 @@ def ensure_formatted(registry, keys) -> None:
         registry.validate_citation_blocks([CitationBlock(citations=[Citation(key=key)]) for key in missing])
 
 
-def prime(registry, markdown_texts) -> int:
-    """Format every citation of the site in one pandoc run; returns the blocks formatted."""
-    blocks = citation_blocks(markdown_texts, registry.bib_data.entries)
-    registry.validate_citation_blocks(blocks)
-    return len(blocks)
+class Batch:
+    """Every citation of the site formatted in one pandoc run, in a thread of its own: it
+    starts as soon as the bibliography is known to be sound and runs beside the rest of
+    the checks and MkDocs' setup; `wait` hands the results to the registry before the
+    first page needs them."""
+
+    def __init__(self, registry, markdown_texts):
+        self.registry, self.blocks = registry, citation_blocks(markdown_texts, registry.bib_data.entries)
+        self._result: tuple | BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="citations", daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        try:
+            self._result = self.registry._process_with_pandoc(self.blocks)  # what validate_citation_blocks runs
+        except BaseException as exc:  # noqa: BLE001 - raised again in the build's own thread
+            self._result = exc
+
+    def wait(self) -> int:
+        """The number of citation blocks formatted."""
+        self._thread.join()
+        if isinstance(self._result, BaseException):
+            raise self._result
+        inline, references = self._result
+        self.registry._inline_cache.update(inline)
+        self.registry._reference_cache.update(references)
+        return len(self.blocks)

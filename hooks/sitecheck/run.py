@@ -11,7 +11,7 @@ from .check_history import check_histories
 from .check_links import check_links
 from .check_nav import check_nav, load_config
 from .check_markup import check_markup
-from .findings import ERROR, Finding
+from .findings import ERROR, Finding, errors
 from .model import SiteModel, build_model
 from .pages import read_pages
 from .publication import generated_paths
@@ -25,10 +25,15 @@ class CheckedSite:
     findings: list[Finding]
 
 
-def check_site(repo_root: Path, docs_dir: Path, bib_dir: Path) -> CheckedSite:
+def check_site(repo_root: Path, docs_dir: Path, bib_dir: Path, bibliography_sound=None) -> CheckedSite:
+    """bibliography_sound(bib, pages), if given, is called as soon as the bibliography is
+    read without error, before the other checks (the build starts formatting citations
+    there, beside them)."""
     pages, findings = read_pages(docs_dir, repo_root)
     model, model_findings = build_model(pages)
     bib, bib_findings = bibliography.load(bib_dir, repo_root)
+    if bibliography_sound and not errors(bib_findings):
+        bibliography_sound(bib, pages)
     files = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} | generated_paths()
     findings += model_findings + bib_findings
     findings += check_links(pages, files)

@@ -5,8 +5,9 @@
 
 1. the real site: full strict build vs the checks alone (the checks' share of a build);
 2. generated corpora of 500 and 2,000 pages: the checks alone (and builds of 100 and 500 pages);
-3. citations: 80 pages citing 240 sources, built with one batched pandoc run, with
-   mkdocs-bibtex's own page-by-page pandoc calls, and with the citations removed;
+3. citations: the real site, and 80 generated pages citing 240 sources, built with one
+   batched pandoc run, with mkdocs-bibtex's own page-by-page pandoc calls, and without
+   citations (the real site: without the citation plugin);
 4. make linkcheck vs lychee on the same loopback URLs: verdicts and time."""
 from __future__ import annotations
 
@@ -194,6 +195,44 @@ def citations():
     return rows
 
 
+def real_citations():
+    """The real site built three ways: one batched pandoc run (as always), mkdocs-bibtex's
+    own pandoc run per page, and without the citation plugin at all (citations left as
+    text): what citation work costs on top of everything else."""
+    import yaml
+
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "plain"
+        plain.mkdir()
+        for name in ("docs", "hooks", "bibliography"):
+            shutil.copytree(REPO / name, plain / name)
+        (plain / "node_modules").symlink_to(REPO / "node_modules")
+        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "bibtex" in p)]
+        (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        runs = {"batched": (REPO, ENV, 3), "no_citations": (plain, ENV, 3),
+                "page_by_page": (REPO, {**ENV, "SITE_CITATION_BATCH": "0"}, 1)}
+        rows = {}
+        for name, (root, env, repeat) in runs.items():
+            # CPU seconds too (the build and its pandoc runs): wall time on a shared machine wanders.
+            cpu = []
+            wall = timed(lambda: cpu.append(_cpu_seconds(lambda: build(root, env))), repeat)
+            rows[f"{name}_s"] = round(wall, 2)
+            rows[f"{name}_cpu_s"] = round(statistics.median(cpu), 2)
+    for unit in ("s", "cpu_s"):
+        for name in ("batched", "page_by_page"):
+            rows[f"{name}_over_no_citations_{unit}"] = round(rows[f"{name}_{unit}"] / rows[f"no_citations_{unit}"], 2)
+    return rows
+
+
+def _cpu_seconds(fn) -> float:
+    """CPU time of the child processes fn runs (a build, and the pandoc runs it starts)."""
+    before = os.times()
+    fn()
+    after = os.times()
+    return (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
 def linkcheck():
     with serve(slow_seconds=3) as (base, _):
         return _linkcheck(base)
@@ -247,9 +286,11 @@ def _lychee_verdicts(report: dict) -> dict:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["real", "growth", "corpora", "citations", "linkcheck"], action="append")
+    parser.add_argument("--only", choices=["real", "real-citations", "growth", "corpora", "citations", "linkcheck"],
+                        action="append")
     args = parser.parse_args()
-    parts = {"real": real_site, "growth": growth, "corpora": corpora, "citations": citations, "linkcheck": linkcheck}
+    parts = {"real": real_site, "real-citations": real_citations, "growth": growth, "corpora": corpora,
+             "citations": citations, "linkcheck": linkcheck}
     results = {}
     for name, fn in parts.items():
         if args.only and name not in args.only:
