@@ -109,9 +109,10 @@ def strip_pandoc_spans(html: str) -> str:
 
 
 def citation_blocks(markdown_texts, all_keys) -> list[CitationBlock]:
-    """Every distinct citation block the plugin will meet, plus one per entry for the
-    full bibliography page. Read line by line, as the plugin's pattern does, leaving out
-    the lines the checks refuse as too long for it."""
+    """Every distinct citation block the plugin will meet, and one more that cites every
+    entry no page cites, so pandoc writes the reference of each (the full bibliography
+    page lists them all). Read line by line, as the plugin's pattern does, leaving out the
+    lines the checks refuse as too long for it."""
     blocks = {}
     for text in markdown_texts:
         for line in text.split("\n"):
@@ -119,8 +120,10 @@ def citation_blocks(markdown_texts, all_keys) -> list[CitationBlock]:
                 continue
             for block in CitationBlock.from_markdown(line):
                 blocks.setdefault(str(block), block)
-    for key in all_keys:
-        block = CitationBlock(citations=[Citation(key=key)])
+    cited = {citation.key for block in blocks.values() for citation in block.citations}
+    uncited = [key for key in all_keys if key not in cited]
+    if uncited:
+        block = CitationBlock(citations=[Citation(key=key) for key in uncited])
         blocks.setdefault(str(block), block)
     return list(blocks.values())
 
