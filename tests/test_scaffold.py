@@ -85,7 +85,7 @@ def test_existing_id_or_key_is_refused(tmp_path):
 
 def test_bad_arguments_are_refused_with_the_fix(tmp_path):
     root = write_site(tmp_path)
-    with pytest.raises(scaffold.ScaffoldError, match="By section: data-governance: data-free-port"):
+    with pytest.raises(scaffold.ScaffoldError, match=r"\n  data-free-port +A free data port"):
         scaffold.new_development(root, DEV_ID, "data-free-prot", KEY)
     with pytest.raises(scaffold.ScaffoldError, match="not a development id"):
         scaffold.new_development(root, "Example Order", REC, KEY)

@@ -71,11 +71,9 @@ def _model(root: Path):
 
 def _recommendation(model, rec_id: str):
     if rec_id not in model.recommendations:
-        by_section = "; ".join(
-            f"{section}: {', '.join(r.id for r in model.ordered_recommendations() if r.section == section)}"
-            for section in vocabulary.SECTIONS if any(r.section == section for r in model.recommendations.values()))
+        listing = "".join(f"\n  {r.id:<28} {r.title}" for r in model.ordered_recommendations())
         raise ScaffoldError(f"REC={rec_id or '(empty)'} is not a recommendation id; give the id of the "
-                            f"recommendation the development bears on (first, if several). By section: {by_section}")
+                            f"recommendation the development bears on (the first, if several):{listing}")
     return model.recommendations[rec_id]
 
 
