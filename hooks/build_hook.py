@@ -105,9 +105,10 @@ def _publish(config):
     """Addresses from extra.publication, named once in mkdocs.yml."""
     publication = config.extra["publication"]
     config.site_url = publication["url"].rstrip("/") + "/"
-    config.repo_url = publication["repository"].rstrip("/")
-    config.repo_name = config.repo_url.split("://", 1)[-1].split("/", 1)[-1]
-    config.edit_uri = EDIT_URI
+    # No repo_url: with it, Material's header widget asks api.github.com for the
+    # repository's stars, a request to outside the site. The edit links need only an
+    # absolute edit_uri.
+    config.edit_uri = publication["repository"].rstrip("/") + "/" + EDIT_URI
     features = config.theme["features"]
     if "content.action.edit" not in features:
         features.append("content.action.edit")

@@ -34,6 +34,19 @@ def test_published_page_has_its_canonical_address_and_edit_link(published):
     assert edit and edit.group(1) == f'{publication["repository"]}/edit/main/docs/{DEV}.md'
 
 
+def test_published_page_loads_nothing_from_outside(published):
+    """Canonical and edit addresses are links; no repository widget asks GitHub's API."""
+    from test_site_build import _Loads, external
+
+    site, _ = published
+    for page in (site / "index.html", site / f"{DEV}.html"):
+        html = page.read_text(encoding="utf-8")
+        loads = _Loads()
+        loads.feed(html)
+        assert [url for _, url in loads.urls if external(url)] == []
+        assert "md-source" not in html and "api.github.com" not in html
+
+
 def test_published_sitemap_lists_absolute_addresses(published):
     site, publication = published
     locations = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
