@@ -13,8 +13,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs_bibtex.citation import Citation
 
-from sitecheck import (changes, citations, generate, html_chinese, html_chrome, html_tables, metadata, opendata,
-                       vocabulary)
+from sitecheck import (changes, citations, generate, html_chinese, html_chrome, html_print, html_tables, metadata,
+                       opendata, search_terms, vocabulary)
 from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors, report
@@ -86,6 +86,9 @@ def on_config(config):
         config.nav = [PREVIEW_PAGE]
         return config
     config.nav = generate.nav(config.nav, checked.model)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search and search.config.separator:
+        search.config.separator = search_terms.separator(search.config.separator)
     # Material shows a page's `status` beside it in the navigation; give each a label.
     config.extra["status"] = {value: f"Status: {vocabulary.label(value).lower()}" for value in vocabulary.STATUSES}
     return config
@@ -190,7 +193,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     html = citations.strip_pandoc_spans(html)
-    return html_chinese.mark_chinese(html_tables.label_cells(html))
+    html = html_tables.label_cells(html_tables.lift_row_data(html))
+    site = _publication(config).site
+    pages = {f.url: site.url_of(f.src_uri) for f in files.documentation_pages()}
+    html = html_print.add_print_addresses(html, page.url, pages.get)
+    return html_chinese.mark_chinese(html)
 
 
 def on_post_page(output, page, config):
@@ -221,4 +228,5 @@ def _full_bibliography(path: str, config) -> str:
         page = model.pages[page_path]
         return str(page.meta.get("title") or page_path)
 
-    return generate.bibliography_list(references, citing, path, title)
+    kinds = {key: "primary" if source.is_primary else "secondary" for key, source in bib.sources.items()}
+    return generate.bibliography_list(references, citing, path, title, kinds)

@@ -23,7 +23,11 @@ def test_recommendation_list_is_newest_first_with_effects(tmp_path):
 def test_timeline_groups_by_year_newest_first(tmp_path):
     md = generate.timeline(model(tmp_path), "developments/index.md")
     assert md.index("## 2025") < md.index("## 2024")
-    assert "[data-free-port](../recommendations/data-free-port.md)" in md
+    # Recommendations by number and title with the effect; the row's facts as data for the filters.
+    assert ('| <span data-row data-actors="united-states" data-type="initiative" data-year="2025" '
+            'data-effects="data-free-port:contradicts"></span>2 January 2025') in md
+    assert "| [No. 5: A free data port](../recommendations/data-free-port.md) (contradicts) |" in md
+    assert '<select name="rec"><option value="">Any</option><option value="data-free-port">No. 5: A free data port' in md
 
 
 def test_development_facts_box_follows_the_title(tmp_path):
@@ -65,6 +69,16 @@ def test_bibliography_sorts_by_the_words_not_the_markup():
     md = generate.bibliography_list(refs, {"a": ["x.md"]}, "bibliography.md", lambda p: "X")
     assert md.index("[alpha]") < md.index("Beta") < md.index("*Gamma*")
     assert "{: #ref-a }" in md and "*Cited on:* [X](x.md)" in md and "*Cited on:* no page yet" in md
+
+
+def test_bibliography_groups_primary_first_then_by_initial():
+    refs = {"b": "Beta Org. 2020.", "a": "Alpha. 2021.", "c": "Gamma. 2019.", "n": "2024 report."}
+    md = generate.bibliography_list(refs, {}, "bibliography.md", str, {"c": "primary", "a": "secondary"})
+    assert md.index("## Official texts and announcements {#primary }") < md.index("### G {#primary-g")
+    assert md.index("### G {#primary-g") < md.index("## Analysis and reporting {#secondary }")
+    assert md.index("### 0-9 {#secondary-0-9") < md.index("### A {#secondary-a") < md.index("### B {#secondary-b")
+    assert "[1 official texts and announcements](#primary) and [3 analysis and reporting](#secondary)" in md
+    assert "[0-9](#secondary-0-9) · [A](#secondary-a) · [B](#secondary-b)" in md
 
 
 def test_effects_matrix_counts_effects_and_sides(tmp_path):

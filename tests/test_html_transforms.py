@@ -1,6 +1,6 @@
 """The post-processing of rendered HTML: Chinese marked with its language, table cells
 labelled for phones, the theme's search dialog named and status markers spelled out."""
-from sitecheck import html_chinese, html_chrome, html_tables
+from sitecheck import html_chinese, html_chrome, html_print, html_tables, search_terms
 
 
 def test_chinese_runs_are_marked_outside_tags_scripts_and_marked_elements():
@@ -36,3 +36,26 @@ def test_search_dialog_gets_a_name_and_status_markers_become_text():
     assert out == ('<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this site">'
                    '<span class="md-status md-status--no-visible-action md-status--text">'
                    '<span class="visually-hidden">Status: </span>No visible action</span>')
+
+
+def test_row_data_moves_from_its_marker_onto_the_row():
+    html = '<tr>\n<td><span data-row data-type="law" data-year="2021"></span>1 May 2021</td>\n<td>x</td></tr>'
+    assert html_tables.lift_row_data(html) == '<tr data-type="law" data-year="2021">\n<td>1 May 2021</td>\n<td>x</td></tr>'
+
+
+def test_links_to_pages_get_their_published_address_for_print():
+    pages = {"recommendations/a.html": "https://example.org/site/recommendations/a.html"}
+    html = ('<a href="../recommendations/a.html#why">A</a> <a href="#top">top</a> '
+            '<a href="https://other.org/">o</a> <a href="../assets/x.pdf">x</a>')
+    assert html_print.add_print_addresses(html, "developments/b.html", pages.get) == (
+        '<a href="../recommendations/a.html#why" data-print-url="https://example.org/site/recommendations/a.html#why">A</a>'
+        ' <a href="#top">top</a> <a href="https://other.org/">o</a> <a href="../assets/x.pdf">x</a>')
+
+
+def test_search_separator_drops_short_function_words_whole_and_in_any_case():
+    import re
+
+    separator = re.compile(search_terms.separator(r"[\s\u200b\-]+"))
+    text = "Dialogue IS better than “confrontation”, in the island\u200b数据\u200b安全 (1.5 U.S.)"
+    words = [w for w in separator.split(text) if w]
+    assert words == ["Dialogue", "better", "confrontation", "island", "数据", "安全", "1.5", "U", "S"]

@@ -2,6 +2,7 @@
 replaces a marker line, so a page says where its generated part goes."""
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 
@@ -66,18 +67,65 @@ def recommendations_index(model: SiteModel, from_path: str) -> str:
     return "\n".join(parts)
 
 
+def _rec_label(rec) -> str:
+    return f"No. {rec.number}: {rec.title}"
+
+
+def _bears_on(model: SiteModel, dev: Development, from_path: str) -> str:
+    items = [f"[{_cell(_rec_label(model.recommendations[e.recommendation]))}]"
+             f"({link(from_path, model.recommendations[e.recommendation].page.path)}) ({vocab.label(e.effect).lower()})"
+             for e in dev.effects if e.recommendation in model.recommendations]
+    return "<br>".join(items) or "none"
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text, quote=False).replace("[", "&#91;").replace("]", "&#93;")
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _select(name: str, label: str, options: list[tuple[str, str]], wide: bool = False) -> str:
+    choices = "".join(f'<option value="{_attr(value)}">{_html_text(text)}</option>' for value, text in options)
+    css = ' class="timeline-filter__wide"' if wide else ""
+    return f'<label{css}>{label} <select name="{name}"><option value="">Any</option>{choices}</select></label>'
+
+
+
+def timeline_filter(model: SiteModel) -> str:
+    """The filter form over the timeline, hidden until the page's script shows it."""
+    devs = model.ordered_developments()
+    actors = [a for a in vocab.ACTORS if any(a in d.actors for d in devs)]
+    types = [t for t in vocab.TYPES if any(d.type == t for d in devs)]
+    years = sorted({d.date.year for d in devs}, reverse=True)
+    selects = [
+        _select("actor", "Actor", [(a, vocab.label(a)) for a in actors]),
+        _select("type", "Type", [(t, vocab.label(t)) for t in types]),
+        _select("rec", "Recommendation", [(r.id, _rec_label(r)) for r in model.ordered_recommendations()], wide=True),
+        _select("effect", "Effect", [(e, vocab.label(e)) for e in vocab.EFFECTS]),
+        _select("year", "Year", [(str(y), str(y)) for y in years]),
+    ]
+    return ('<form class="timeline-filter" data-timeline-filter hidden aria-label="Filter the developments">'
+            + "".join(selects) + '<button type="reset" class="md-button">Show all</button>'
+            '<p data-timeline-count role="status" aria-live="polite"></p></form>')
+
+
 def timeline(model: SiteModel, from_path: str) -> str:
-    parts, year = [], None
+    """The developments by year, newest first, one table a year. Each row carries its
+    actors, type, year and effects as data-* attributes (lifted onto the row by
+    html_tables.lift_row_data) for the timeline filters."""
+    parts, year = [timeline_filter(model)], None
     for dev in model.ordered_developments():
         if dev.date.year != year:
             year = dev.date.year
             parts.append(f"\n## {year}\n\n| Date | Development | Actors | Type | Bears on |\n| --- | --- | --- | --- | --- |")
-        recs = ", ".join(
-            f"[{e.recommendation}]({link(from_path, model.recommendations[e.recommendation].page.path)})"
-            for e in dev.effects if e.recommendation in model.recommendations)
-        parts.append(f"| {day(dev.date)} ({vocab.label(dev.date_kind).lower()}) | "
+        effects = " ".join(f"{e.recommendation}:{e.effect}" for e in dev.effects if e.recommendation in model.recommendations)
+        row_data = (f'<span data-row data-actors="{_attr(" ".join(dev.actors))}" data-type="{_attr(dev.type)}" '
+                    f'data-year="{dev.date.year}" data-effects="{_attr(effects)}"></span>')
+        parts.append(f"| {row_data}{day(dev.date)} ({vocab.label(dev.date_kind).lower()}) | "
                      f"[{_cell(dev.title)}]({link(from_path, dev.page.path)}) | {_actors(dev)} "
-                     f"| {vocab.label(dev.type).lower()} | {recs} |")
+                     f"| {vocab.label(dev.type).lower()} | {_bears_on(model, dev, from_path)} |")
     return "\n".join(parts).lstrip("\n")
 
 
@@ -130,17 +178,58 @@ def all_vocabularies() -> str:
     return "\n\n".join(f"### {title}\n\n{vocabulary_table(name)}" for name, title in names.items())
 
 
-def bibliography_list(references: dict[str, str], citing_pages: dict[str, list], from_path: str, titles) -> str:
-    """Every source, formatted by pandoc, with an anchor and the pages that cite it."""
-    parts = []
-    def sort_key(item):  # by the words of the reference, not the markup around them
-        return re.sub(r"[^\w ]", "", item[1]).lower()
+KIND_HEADINGS = {
+    "primary": ("Official texts and announcements", "primary"),
+    "secondary": ("Analysis and reporting", "secondary"),
+}
 
-    for key, text in sorted(references.items(), key=sort_key):
-        pages = citing_pages.get(key, [])
-        cited = ", ".join(f"[{_cell(titles(p))}]({link(from_path, p)})" for p in pages)
-        parts.append(f"{text}  \n*Cited on:* {cited or 'no page yet'}\n{{: #ref-{key} }}\n")
+
+def _initial(sort_text: str) -> str:
+    first = next((c for c in sort_text if c.isalnum()), "")
+    if first.isdigit():
+        return "0-9"
+    return first.upper() if "a" <= first.lower() <= "z" else "Other"
+
+
+def bibliography_list(references: dict[str, str], citing_pages: dict[str, list], from_path: str, titles,
+                      kinds: dict[str, str] | None = None) -> str:
+    """Every source, formatted by pandoc, with its anchor (ref-<key>) and the pages that
+    cite it: official texts first, then analysis and reporting, each by initial letter
+    under its own heading, with a filter form the page's script shows."""
+    kinds = kinds or {}
+
+    def sort_text(text):  # by the words of the reference, not the markup around them
+        return re.sub(r"[^\w ]", "", text).lower()
+
+    groups = {kind: [] for kind in KIND_HEADINGS}
+    for key, text in sorted(references.items(), key=lambda item: sort_text(item[1])):
+        groups["primary" if kinds.get(key) == "primary" else "secondary"].append((key, text))
+    counts = " and ".join(f"[{len(entries)} {KIND_HEADINGS[kind][0].lower()}](#{KIND_HEADINGS[kind][1]})"
+                          for kind, entries in groups.items() if entries)
+    parts = [f"{len(references)} sources: {counts}.\n", BIBLIOGRAPHY_FILTER, ""]
+    for kind, entries in groups.items():
+        if not entries:
+            continue
+        heading, anchor = KIND_HEADINGS[kind]
+        letters = {}
+        for key, text in entries:
+            letters.setdefault(_initial(sort_text(text)), []).append((key, text))
+        index = " · ".join(f"[{letter}](#{anchor}-{letter.lower()})" for letter in letters)
+        parts.append(f"## {heading} {{#{anchor} }}\n\n{index}\n")
+        for letter, items in letters.items():
+            parts.append(f'### {letter} {{#{anchor}-{letter.lower()} data-toc-label="{letter}" }}\n')
+            for key, text in items:
+                pages = citing_pages.get(key, [])
+                cited = ", ".join(f"[{_cell(titles(p))}]({link(from_path, p)})" for p in pages)
+                parts.append(f"{text}  \n*Cited on:* {cited or 'no page yet'}\n{{: #ref-{key} }}\n")
     return "\n".join(parts)
+
+
+BIBLIOGRAPHY_FILTER = (
+    '<form class="bib-filter" data-bib-filter hidden role="search" aria-label="Filter the sources">'
+    '<label>Filter the sources <input type="search" name="filter" autocomplete="off" '
+    'placeholder="author, title, year, page"></label>'
+    '<p data-bib-count role="status" aria-live="polite"></p></form>')
 
 
 def render_markers(markdown: str, path: str, model: SiteModel, extra: dict | None = None) -> str:

@@ -44,3 +44,13 @@ def label_cells(html: str) -> str:
     """Give every body cell of a table with three or more columns a data-label with its
     column heading, and mark the table data-stack (the stylesheet stacks it on phones)."""
     return _TABLE.sub(_label_table, html)
+
+
+_ROW_DATA = re.compile(r'<tr>(\s*<td[^>]*>)<span data-row ([^>]*)></span>')
+
+
+def lift_row_data(html: str) -> str:
+    """Move the data-* attributes of a row marker (<span data-row data-x="..."></span> at
+    the start of a row's first cell, written by the generator since Markdown tables have
+    no syntax for row attributes) onto the row itself."""
+    return _ROW_DATA.sub(lambda m: f"<tr {m.group(2)}>{m.group(1)}", html)
