@@ -13,8 +13,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs_bibtex.citation import Citation
 
-from sitecheck import (changes, citations, generate, html_chinese, html_chrome, html_print, html_tables, metadata,
-                       opendata, search_terms, vocabulary)
+from sitecheck import (changes, citations, generate, html_chinese, html_chrome, html_pinyin, html_print, html_tables,
+                       metadata, opendata, search_terms, vocabulary)
 from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors, report
@@ -197,7 +197,7 @@ def on_page_content(html, page, config, files):
     site = _publication(config).site
     pages = {f.url: site.url_of(f.src_uri) for f in files.documentation_pages()}
     html = html_print.add_print_addresses(html, page.url, pages.get)
-    return html_chinese.mark_chinese(html)
+    return html_chinese.mark_chinese(html_pinyin.add_toneless_pinyin(html))
 
 
 def on_post_page(output, page, config):

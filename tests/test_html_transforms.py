@@ -1,6 +1,6 @@
 """The post-processing of rendered HTML: Chinese marked with its language, table cells
 labelled for phones, the theme's search dialog named and status markers spelled out."""
-from sitecheck import html_chinese, html_chrome, html_print, html_tables, search_terms
+from sitecheck import html_chinese, html_chrome, html_pinyin, html_print, html_tables, search_terms
 
 
 def test_chinese_runs_are_marked_outside_tags_scripts_and_marked_elements():
@@ -59,3 +59,11 @@ def test_search_separator_drops_short_function_words_whole_and_in_any_case():
     text = "Dialogue IS better than “confrontation”, in the island\u200b数据\u200b安全 (1.5 U.S.)"
     words = [w for w in separator.split(text) if w]
     assert words == ["Dialogue", "better", "confrontation", "island", "数据", "安全", "1.5", "U", "S"]
+
+
+def test_pinyin_glosses_get_a_hidden_toneless_spelling_and_other_italics_do_not():
+    other = "<p>Elsewhere, in a paragraph of its own, <em>données</em> and <em>de minimis</em>.</p>"
+    html = "<p><strong>重要数据</strong> <em>zhòngyào shùjù</em></p>" + other
+    assert html_pinyin.add_toneless_pinyin(html) == (
+        '<p><strong>重要数据</strong> <em>zhòngyào shùjù</em><span class="visually-hidden" aria-hidden="true">'
+        ' zhongyao shuju</span></p>' + other)

@@ -122,6 +122,11 @@ def test_chinese_search_finds_every_page_whose_text_contains_the_word(reader, bu
     assert want <= set(search(reader, built_site, word))
 
 
+@pytest.mark.parametrize("query", ["zhòngyào shùjù", "zhongyao shuju"])
+def test_pinyin_with_or_without_tones_finds_the_glossary(reader, built_site, query):
+    assert search(reader, built_site, query)[0] == "glossary.html"
+
+
 def test_a_sentence_finds_its_page_first(reader, built_site):
     found = search(reader, built_site, "dialogue is better than confrontation")
     assert found[0] == "developments/us-cn-2025-busan-leaders-meeting.html", found[:5]
