@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from . import clock
@@ -116,8 +117,15 @@ DEVELOPMENT_SCHEMA = {
     "id": TEXT, "title": TEXT, "date": DATE, "date_kind": vocab.DATE_KINDS, "actors": [vocab.ACTORS],
     "type": vocab.TYPES, "summary": TEXT, "recommendations": "effects", "sources": KEYS,
 }
-# Front-matter keys MkDocs and Material read themselves; allowed on any page.
-THEME_KEYS = {"title", "description", "hide", "search", "template", "icon"}
+# Front-matter keys MkDocs and Material read themselves: allowed on any page, and
+# checked like any other field (a wrong type would crash the theme or print a dict).
+HIDE = {"navigation": "the navigation sidebar", "toc": "the table of contents", "footer": "the footer",
+        "path": "the breadcrumbs", "tags": "the tags", "feedback": "the feedback widget"}
+THEME_SCHEMA = {"title": TEXT, "subtitle": TEXT, "description": TEXT, "hide": "hide", "search": "search",
+                "template": "template", "icon": "icon"}
+THEME_KEYS = set(THEME_SCHEMA)
+_TEMPLATE = re.compile(r"[\w-]+\.html")
+_ICON = re.compile(r"[a-z0-9-]+/[a-z0-9-]+")
 
 
 def _suggest(value, choices) -> str:
@@ -152,7 +160,7 @@ class _Reader:
     def typed(self, key, raw, kind):
         name = [k for k in key if isinstance(k, str)][-1]  # the field itself, also inside a list entry
         if isinstance(kind, dict):
-            if raw not in kind:
+            if not isinstance(raw, str) or raw not in kind:  # a mapping or a list is never a value
                 self.fail(key, "front-matter-bad-value",
                           f"'{name}' is '{raw}', which is not allowed{_suggest(raw, kind)}; use one of: {_choices(kind)}")
                 return None
@@ -193,6 +201,8 @@ class _Reader:
             return raw
         if kind == "effects":
             return self.effects(raw)
+        if kind in ("hide", "search", "template", "icon"):
+            return self.theme_value(key, raw, kind)
         if kind == "assessments":
             return self.entries(key, raw, ASSESSMENT_SCHEMA)
         raise AssertionError(kind)
@@ -246,19 +256,52 @@ class _Reader:
                 self.fail(key, "front-matter-bad-type",
                           "each item of 'recommendations' needs 'id' (a recommendation id) and 'effect'")
                 continue
+            if not isinstance(item["id"], str):
+                self.fail(key + ("id",), "front-matter-bad-type", "'id' must be a recommendation id (text)")
+                continue
             effect = self.typed(key + ("effect",), item["effect"], vocab.EFFECTS)
             if effect:
                 result.append(Effect(str(item["id"]), effect, self.page.line_of(*key, "id")))
         return result
 
+    def theme_value(self, key, raw, kind):
+        """Material's own keys: hide (a list), search (exclude / boost), template, icon."""
+        name = key[0]
+        if kind == "hide":
+            if not isinstance(raw, list):
+                self.fail(key, "front-matter-bad-type", f"'hide' must be a list: [{', '.join(HIDE)}]")
+                return None
+            values = [self.typed(key + (i,), item, HIDE) for i, item in enumerate(raw)]
+            return None if None in values else values
+        if kind == "search":
+            if not isinstance(raw, dict) or not set(raw) <= {"exclude", "boost"} \
+                    or not isinstance(raw.get("exclude", False), bool) \
+                    or isinstance(raw.get("boost", 1), bool) or not isinstance(raw.get("boost", 1), (int, float)):
+                self.fail(key, "front-matter-bad-type",
+                          "'search' takes 'exclude: true' or 'boost: <number>' (indented under it)")
+                return None
+            return raw
+        pattern, example = (_TEMPLATE, "main.html") if kind == "template" else (_ICON, "material/bridge")
+        if not isinstance(raw, str) or not pattern.fullmatch(raw):
+            self.fail(key, "front-matter-bad-type", f"'{name}' must be a name like '{example}', not '{raw}'")
+            return None
+        return raw
+
+    def theme_keys(self, schema):
+        for name, kind in THEME_SCHEMA.items():
+            if name in self.page.meta and name not in schema:
+                self.typed((name,), self.page.meta[name], kind)
+
     def unknown_keys(self, schema):
         for name in self.page.meta:
             if name not in schema and name not in THEME_KEYS:
                 self.fail((name,), "front-matter-unknown-field",
-                          f"unknown field '{name}'{_suggest(name, schema)}; allowed: {', '.join(schema)}")
+                          f"unknown field '{name}'{_suggest(name, [*schema, *THEME_SCHEMA])}; "
+                          f"allowed: {', '.join([*schema, *THEME_SCHEMA])}")
 
     def read(self, schema):
         self.unknown_keys(schema)
+        self.theme_keys(schema)
         values = {name: self.value(name, kind) for name, kind in schema.items()}
         return None if None in values.values() else values
 
@@ -266,7 +309,10 @@ class _Reader:
 def build_model(pages: dict[str, Page]) -> tuple[SiteModel, list[Finding]]:
     model, findings = SiteModel(pages=pages), []
     for path, page in sorted(pages.items()):
-        if path.endswith("/index.md"):
+        if page.front_matter_broken:
+            continue  # reported where it breaks; its fields cannot be checked
+        if path.endswith("/index.md") or not path.startswith((RECOMMENDATIONS_DIR, DEVELOPMENTS_DIR)):
+            _Reader(page, findings).read({})  # any other page: theme keys only
             continue
         for folder, schema, cls, store in (
             (RECOMMENDATIONS_DIR, RECOMMENDATION_SCHEMA, Recommendation, model.recommendations),

@@ -11,6 +11,8 @@ from .check_history import check_histories
 from .check_links import check_links
 from .check_nav import check_nav, load_config
 from .check_markup import check_markup
+from .check_snippets import check_snippets, snippet_base_paths
+from .files import walk
 from .findings import ERROR, Finding, errors
 from .model import SiteModel, build_model
 from .pages import read_pages
@@ -29,16 +31,20 @@ def check_site(repo_root: Path, docs_dir: Path, bib_dir: Path, bibliography_soun
     """bibliography_sound(bib, pages), if given, is called as soon as the bibliography is
     read without error, before the other checks (the build starts formatting citations
     there, beside them)."""
-    pages, findings = read_pages(docs_dir, repo_root)
+    own, findings = walk(docs_dir, repo_root)
+    pages, page_findings = read_pages(docs_dir, repo_root, own)
+    findings += page_findings
     model, model_findings = build_model(pages)
     bib, bib_findings = bibliography.load(bib_dir, repo_root)
     if bibliography_sound and not errors(bib_findings):
         bibliography_sound(bib, pages)
-    files = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} | generated_paths()
+    files = {file.rel for file in own} | generated_paths()
     findings += model_findings + bib_findings
     findings += check_links(pages, files)
+    bases = snippet_base_paths(repo_root)
     for page in pages.values():
         findings += check_markup(page)
+        findings += check_snippets(page, bases, repo_root)
     findings += check_citations(model, bib)
     findings += check_histories(model)
     # A TODO on a line that already has an error (a placeholder value) is said once.
