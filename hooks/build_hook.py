@@ -13,11 +13,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs_bibtex.citation import Citation
 
-from sitecheck import (changes, citations, generate, html_chinese, html_chrome, html_pinyin, html_print, html_tables,
+from sitecheck import (changes, citations, csp, generate, html_chinese, html_chrome, html_pinyin, html_print, html_tables,
                        metadata, opendata, search_terms, vocabulary)
 from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors, report
+from sitecheck.rendered_html import check_rendered
 from sitecheck.run import check_site
 
 log = logging.getLogger("mkdocs.hooks.sitecheck")
@@ -75,7 +76,7 @@ def on_config(config):
         (log.error if finding.severity == ERROR and not preview else log.info)(finding.format())
     if found and not preview:
         raise Abort(f"{len(found)} error(s) in the site's content: fix them (file:line above) and build again")
-    _state["model"], _state["bib"] = checked.model, checked.bib
+    _state["model"], _state["bib"], _state["rendered"] = checked.model, checked.bib, []
     _state["preview"] = report(findings) if preview else None
     if bibtex and not started:  # the preview of a broken bibliography: its readable entries
         citations.install_registry(bibtex, checked.bib.data)
@@ -193,11 +194,42 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     html = citations.strip_pandoc_spans(html)
+    # The net under the source checks: what Markdown rendered, checked as a browser reads
+    # it, before the site's own additions below.
+    if not _state.get("preview"):
+        source = _state["model"].pages.get(page.file.src_uri)
+        body, first_line = (source.body, source.body_line) if source else (page.markdown or "", 1)
+        _state["rendered"] += check_rendered(html, body, f"{_docs_prefix(config)}{page.file.src_uri}", first_line)
     html = html_tables.label_cells(html_tables.lift_row_data(html))
     site = _publication(config).site
     pages = {f.url: site.url_of(f.src_uri) for f in files.documentation_pages()}
     html = html_print.add_print_addresses(html, page.url, pages.get)
     return html_chinese.mark_chinese(html_pinyin.add_toneless_pinyin(html))
+
+
+def on_env(env, config, files):
+    """Every page is rendered, nothing is written yet: fail with all pages' findings at once."""
+    findings = sorted(set(_state["rendered"]), key=lambda f: f.sort_key)
+    preview = os.environ.get(PREVIEW_SWITCH) == "1"  # `make serve` shows them and keeps previewing
+    for finding in findings:
+        (log.info if preview else log.error)(finding.format())
+    if findings and not preview:
+        raise Abort(f"{len(findings)} error(s) in the rendered pages: fix them (file:line above) and build again")
+    return env
+
+
+def on_post_template(output_content, template_name, config):
+    return csp.with_policy(output_content) if _published() and template_name.endswith(".html") else output_content
+
+
+def _published() -> bool:
+    """The build for the published address (SITE_PUBLISH=1), as opposed to the offline one."""
+    return os.environ.get(PUBLISH_SWITCH) == "1"
+
+
+def _docs_prefix(config) -> str:
+    docs = Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()
+    return f"{docs}/"
 
 
 def on_post_page(output, page, config):
@@ -211,7 +243,8 @@ def on_post_page(output, page, config):
     feed = posixpath.relpath(FEED, base or ".") if config.site_url else None  # offline: see metadata.head
     description = str(page.meta.get("summary") or page.meta.get("description") or "")
     tags = _publication(config).head(page.file.src_uri, description, feed)
-    return metadata.insert_head(output, tags)
+    output = metadata.insert_head(output, tags)
+    return csp.with_policy(output) if _published() else output  # last: it hashes the page's inline scripts
 
 
 def _full_bibliography(path: str, config) -> str:
