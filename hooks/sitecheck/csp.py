@@ -4,13 +4,16 @@ theme's inline scripts and the inline style attributes the page holds are allowe
 their hashes, computed from the page as built. Anything injected that the checks
 missed (an inline script, an image from another host) is then refused by the browser.
 
-Not in the offline build: over file:// every page is its own opaque origin, so 'self'
-matches nothing (Chromium blocks the site's own scripts and styles), and the search
-shim there runs in frames made from blob: and srcdoc documents."""
+Not in the offline build: over file:// search runs through the iframe-worker shim,
+which executes the search worker as an inline script in a frame it makes at run time;
+no hash can be known for it at build time, so the policy would switch search off
+(tried in Chromium: zero results). The offline build instead relies on the checks.
+"""
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -47,9 +50,11 @@ def policy(html: str) -> str:
 
 
 def with_policy(html: str) -> str:
-    """The page with its policy as the first element of <head>, before any script."""
+    """The page with its policy in <head>, right after the character set and before any
+    script or style."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    charset = re.search(r"<meta charset=[^>]*>", html)
+    if charset:
+        return html[:charset.end()] + "\n      " + meta + html[charset.end():]
     head = html.find("<head>")
-    if head < 0:
-        return html
-    return html[:head + 6] + "\n    " + meta + html[head + 6:]
+    return html if head < 0 else html[:head + 6] + meta + html[head + 6:]

@@ -1,0 +1,90 @@
+"""The published build's Content-Security-Policy, in a real Chromium over loopback
+HTTP: the site works under it (navigation, search, no violation), and markup injected
+past the checks (an inline script, an image from another host) is refused."""
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from conftest import BUILD_ENV
+from loopback import serve
+from sitefactory import write_buildable_site
+from test_browser import ARGS, CHROMIUM
+
+WATCH_VIOLATIONS = "window.__violations = []; document.addEventListener('securitypolicyviolation', " \
+                   "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory):
+    root = write_buildable_site(tmp_path_factory.mktemp("csp"), {"methodology.md": "# Methodology\n\n## Effects\n\nThe Solarium rule.\n"})
+    site = root / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                            capture_output=True, text=True, cwd=root, env={**BUILD_ENV, "SITE_PUBLISH": "1"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture
+def browse(published_site):
+    """(page, site URL, hits on the other host, requests to anywhere else)."""
+    handler = functools.partial(type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}),
+                                directory=str(published_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site_url = f"http://127.0.0.1:{server.server_address[1]}"
+    stray, errors = [], []
+    with serve() as (other_url, other_hits), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        context = browser.new_context()
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((site_url, other_url))
+                      else (stray.append(route.request.url), route.abort()))
+        context.add_init_script(WATCH_VIOLATIONS)
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        yield page, site_url, other_url, other_hits, published_site
+        context.close()
+        browser.close()
+    server.shutdown()
+    server.server_close()
+    assert stray == [] and errors == []
+
+
+def test_offline_build_has_no_policy(built_site):
+    assert "Content-Security-Policy" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_published_site_works_under_its_policy(browse):
+    page, site_url, _, _, site = browse
+    assert 'http-equiv="Content-Security-Policy"' in (site / "index.html").read_text(encoding="utf-8")
+    page.goto(f"{site_url}/index.html")
+    page.locator(".md-tabs__link", has_text="Methodology").first.click()
+    expect(page).to_have_url(f"{site_url}/methodology.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially("Solarium", delay=30)
+    expect(page.locator(".md-search-result__item a[href*='methodology']").first).to_be_visible(timeout=15000)
+    assert page.evaluate("window.__violations") == []
+
+
+def test_injected_script_and_external_image_are_refused(browse):
+    page, site_url, other_url, other_hits, site = browse
+    target = site / "methodology.html"
+    html = target.read_text(encoding="utf-8")
+    injected = f'<script>window.__injected = 1</script><img src="{other_url}/ok?pixel">'
+    target.write_text(html.replace("<p>The Solarium rule.</p>", injected), encoding="utf-8")
+    try:
+        page.goto(f"{site_url}/methodology.html")
+        page.wait_for_function("window.__violations.length >= 2")
+        assert page.evaluate("window.__injected") is None
+        directives = sorted(v.split()[0] for v in page.evaluate("window.__violations"))
+        assert directives == ["img-src", "script-src-elem"]
+        assert other_hits == []
+    finally:
+        target.write_text(html, encoding="utf-8")
