@@ -34,6 +34,9 @@ def _rendered(body):
     ('<span style="color: red">x</span> <p style="@import \'x.css\'">y</p>\n', [("html-style-loads", 10)]),
     ('<div data-md-component="search">x</div>\n', [("html-attribute", 10)]),
     ('<marquee>x</marquee>\n', [("html-element", 10)]),
+    ('<p><svg><use href="https://x.example.org/i.svg#a"/></svg></p>\n', [("html-element", 10)]),
+    ('<p><svg><a href="javascript:alert(1)"><circle r="1"/></a></svg></p>\n', [("html-unsafe-url", 10)]),
+    ('<p><svg><circle r="1" onload="alert(1)"/></svg></p>\n', [("html-event-handler", 10)]),
 ])
 def test_rendered_violation_is_placed_in_the_source(body, expected):
     assert _rendered(body) == expected
@@ -47,6 +50,7 @@ def test_rendered_violation_is_placed_in_the_source(body, expected):
     "=== \"One\"\n    a\n\n=== \"Two\"\n    b\n",
     "![chart](../img/chart.png){ width=300 }\n\n*[HTML]: HyperText\n\nHTML.\n\nTerm\n:   Definition\n",
     "```python\nprint('<script>')\n```\n",
+    '<p><svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="7" fill="currentColor"/></svg></p>\n',
 ])
 def test_ordinary_markdown_passes(body):
     assert _rendered(body) == []

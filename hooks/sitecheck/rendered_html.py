@@ -19,6 +19,13 @@ ELEMENTS = {
     "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
     "html", "head", "body",  # the parser's own wrapping of a fragment
 }
+# Inline drawings (the site's generated status icons): shapes only. Nothing that links,
+# loads, embeds or animates (use, image, foreignObject, animate, set, script) is here.
+SVG_ELEMENTS = {"svg", "g", "path", "circle", "ellipse", "rect", "line", "polyline", "polygon", "title", "desc"}
+SVG_ATTRIBUTES = {"viewbox", "width", "height", "focusable", "xmlns", "cx", "cy", "r", "rx", "ry", "x", "y", "x1",
+                  "y1", "x2", "y2", "d", "points", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width",
+                  "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "stroke-opacity", "opacity", "transform"}
+ELEMENTS |= SVG_ELEMENTS
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "style"}
 ATTRIBUTES = {
     "a": {"href", "rel", "name"},
@@ -60,9 +67,9 @@ def violations(html: str) -> list[tuple[str, str, list[str]]]:
             found.append(("html-element", f"<{tag}> is not allowed in content (nothing may run or be embedded); "
                                           "remove it, and link to the resource instead", [f"<{tag}"]))
             continue
-        allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set())
+        allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set()) | (SVG_ATTRIBUTES if tag in SVG_ELEMENTS else set())
         for name, value in node.attributes.items():
-            value = value or ""
+            name, value = name.lower(), value or ""
             needles = [value, f"{name}="] if value else [f"{name}="]
             if name.startswith("on"):
                 found.append(("html-event-handler", f"<{tag} {name}=...>: event handlers are not allowed in "
