@@ -51,3 +51,13 @@ def test_reader_navigates_searches_and_reads_a_citation_offline(browser_page):
     footnote = page.locator(f"li[id='{target[1:]}']")
     expect(footnote).to_be_visible()
     expect(footnote.locator("a[href^='https://']").first).to_be_visible()
+
+
+def test_every_page_asks_nothing_from_outside(browser_page):
+    """Every built page opened in the browser; the fixture fails on any request that
+    leaves the site and on any script error."""
+    page, site = browser_page
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")  # 404 is served by a web server
+    for path in pages:
+        page.goto(path.as_uri(), wait_until="load")
+    assert len(pages) > 100

@@ -2,21 +2,17 @@
 HTTP: the site works under it (navigation, search, no violation), and markup injected
 past the checks (an inline script, an image from another host) is refused."""
 import functools
-import os
-import shutil
 import subprocess
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import BUILD_ENV
 from loopback import serve
 from sitefactory import write_buildable_site
-from test_browser import ARGS, CHROMIUM
 
 WATCH_VIOLATIONS = "window.__violations = []; document.addEventListener('securitypolicyviolation', " \
                    "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
@@ -33,7 +29,7 @@ def published_site(tmp_path_factory):
 
 
 @pytest.fixture
-def browse(published_site):
+def browse(published_site, chromium):
     """(page, site URL, hits on the other host, requests to anywhere else)."""
     handler = functools.partial(type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}),
                                 directory=str(published_site))
@@ -41,9 +37,8 @@ def browse(published_site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     site_url = f"http://127.0.0.1:{server.server_address[1]}"
     stray, errors = [], []
-    with serve() as (other_url, other_hits), sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        context = browser.new_context()
+    with serve() as (other_url, other_hits):
+        context = chromium.new_context()
         context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((site_url, other_url))
                       else (stray.append(route.request.url), route.abort()))
         context.add_init_script(WATCH_VIOLATIONS)
@@ -51,7 +46,6 @@ def browse(published_site):
         page.on("pageerror", lambda e: errors.append(str(e)))
         yield page, site_url, other_url, other_hits, published_site
         context.close()
-        browser.close()
     server.shutdown()
     server.server_close()
     assert stray == [] and errors == []
