@@ -18,6 +18,15 @@ WATCH_VIOLATIONS = "window.__violations = []; document.addEventListener('securit
                    "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
 
 
+# Material's repository widget asks GitHub's API for the repository's stars; the policy
+# refuses it like any request off the site (the widget then shows the name alone).
+REPOSITORY_WIDGET = "connect-src https://api.github.com/"
+
+
+def _violations(page):
+    return [v for v in page.evaluate("window.__violations") if not v.startswith(REPOSITORY_WIDGET)]
+
+
 @pytest.fixture(scope="module")
 def published_site(tmp_path_factory):
     root = write_buildable_site(tmp_path_factory.mktemp("csp"), {"methodology.md": "# Methodology\n\n## Effects\n\nThe Solarium rule.\n"})
@@ -64,7 +73,7 @@ def test_published_site_works_under_its_policy(browse):
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator(".md-search__input").press_sequentially("Solarium", delay=30)
     expect(page.locator(".md-search-result__item a[href*='methodology']").first).to_be_visible(timeout=15000)
-    assert page.evaluate("window.__violations") == []
+    assert _violations(page) == []
 
 
 def test_injected_script_and_external_image_are_refused(browse):
@@ -75,10 +84,11 @@ def test_injected_script_and_external_image_are_refused(browse):
     target.write_text(html.replace("<p>The Solarium rule.</p>", injected), encoding="utf-8")
     try:
         page.goto(f"{site_url}/methodology.html")
-        page.wait_for_function("window.__violations.length >= 2")
+        page.wait_for_function(f"window.__violations.filter(v => !v.startsWith('{REPOSITORY_WIDGET}')).length >= 2")
         assert page.evaluate("window.__injected") is None
-        directives = sorted(v.split()[0] for v in page.evaluate("window.__violations"))
-        assert directives == ["img-src", "script-src-elem"]
+        violations = _violations(page)
+        directives = sorted(v.split()[0] for v in violations)
+        assert directives == ["img-src", "script-src-elem"], violations
         assert other_hits == []
     finally:
         target.write_text(html, encoding="utf-8")
