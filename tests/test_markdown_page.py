@@ -104,7 +104,9 @@ def test_source_finding_at_its_line(tmp_path, replacement, expected):
 
 @pytest.mark.parametrize("name, body", [
     ("50,000 backticks on one line", "`" * 50_000 + "\n"),
-    ("a heading followed by 50,000 spaces", "# Heading" + " " * 50_000 + "x\n"),
+    ("text then 50,000 backticks", "Text " + "`" * 50_000 + "\n"),
+    ("a heading followed by 50,000 spaces", "# Heading" + " " * 50_000 + "\n"),
+    ("a heading with 50,000 spaces inside", "# Heading" + " " * 50_000 + "x\n[self](#heading)\n"),
     ("4,000 '[@' in prose", "Text " + "[@" * 4_000 + "\n"),
     ("50,000 '[' then '](' ", "[" * 25_000 + "](" * 12_500 + "\n"),
     ("an unclosed tag with 20,000 attributes", "<a " + 'x="<a ' * 20_000 + "\n"),
