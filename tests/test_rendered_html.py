@@ -50,6 +50,7 @@ def test_rendered_violation_is_placed_in_the_source(body, expected):
     "=== \"One\"\n    a\n\n=== \"Two\"\n    b\n",
     "![chart](../img/chart.png){ width=300 }\n\n*[HTML]: HyperText\n\nHTML.\n\nTerm\n:   Definition\n",
     "```python\nprint('<script>')\n```\n",
+    '<p><span data-row data-year="2024">x</span></p>\n',
     '<p><svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="7" fill="currentColor"/></svg></p>\n',
 ])
 def test_ordinary_markdown_passes(body):

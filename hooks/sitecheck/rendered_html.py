@@ -34,7 +34,6 @@ ATTRIBUTES = {
     "ol": {"start", "type", "reversed"}, "li": {"value"},
     "input": {"type", "name", "checked"},  # pymdownx.tabbed: radio buttons
     "label": {"for"}, "details": {"open"}, "time": {"datetime"}, "col": {"span"}, "colgroup": {"span"},
-    "div": {"data-tabs"},  # pymdownx.tabbed
     "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
 }
 INPUT_TYPES = {"radio", "checkbox"}
@@ -43,6 +42,12 @@ RESOURCE_ATTRIBUTES = {"src"}  # what the browser fetches by itself: only from t
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_LOADS = re.compile(r"url\(|image-set\(|@import|expression\(|-moz-binding|behavior\s*:", re.I)
+
+
+def _inert_data(name: str) -> bool:
+    """data-* attributes carry text for the site's own scripts (the timeline's row data);
+    the theme's (data-md-*) steer its scripts, so content may not set them."""
+    return name.startswith("data-") and not name.startswith("data-md-")
 
 
 def _css(value: str) -> str:
@@ -74,7 +79,7 @@ def violations(html: str) -> list[tuple[str, str, list[str]]]:
             if name.startswith("on"):
                 found.append(("html-event-handler", f"<{tag} {name}=...>: event handlers are not allowed in "
                                                     "content; remove it", [f"{name}="]))
-            elif name not in allowed and not name.startswith("aria-"):
+            elif name not in allowed and not name.startswith("aria-") and not _inert_data(name):
                 found.append(("html-attribute", f"<{tag} {name}=...>: attribute '{name}' is not allowed in "
                                                 "content; remove it", [f"{name}="]))
             elif name in RESOURCE_ATTRIBUTES and (loads_from_outside(value) or scheme(value) is not None):
