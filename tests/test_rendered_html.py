@@ -34,6 +34,8 @@ def _rendered(body):
     ('<span style="color: red">x</span> <p style="@import \'x.css\'">y</p>\n', [("html-style-loads", 10)]),
     ('<div data-md-component="search">x</div>\n', [("html-attribute", 10)]),
     ('<marquee>x</marquee>\n', [("html-element", 10)]),
+    ('<form action="https://x.example.org/collect"><input type="password"></form>\n',
+     [("html-attribute", 10), ("html-element", 10)]),
     ('<p><svg><use href="https://x.example.org/i.svg#a"/></svg></p>\n', [("html-element", 10)]),
     ('<p><svg><a href="javascript:alert(1)"><circle r="1"/></a></svg></p>\n', [("html-unsafe-url", 10)]),
     ('<p><svg><circle r="1" onload="alert(1)"/></svg></p>\n', [("html-event-handler", 10)]),

@@ -15,7 +15,7 @@ from .urls import loads_from_outside, scheme
 ELEMENTS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
     "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input",
-    "ins", "kbd", "label", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary",
+    "ins", "kbd", "label", "li", "form", "select", "option", "button", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary",
     "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
     "html", "head", "body",  # the parser's own wrapping of a fragment
 }
@@ -26,17 +26,21 @@ SVG_ATTRIBUTES = {"viewbox", "width", "height", "focusable", "xmlns", "cx", "cy"
                   "y1", "x2", "y2", "d", "points", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width",
                   "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "stroke-opacity", "opacity", "transform"}
 ELEMENTS |= SVG_ELEMENTS
-GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "style"}
+GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "style", "role", "hidden"}
 ATTRIBUTES = {
     "a": {"href", "rel", "name"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"align", "colspan", "rowspan"}, "th": {"align", "colspan", "rowspan", "scope"},
     "ol": {"start", "type", "reversed"}, "li": {"value"},
-    "input": {"type", "name", "checked"},  # pymdownx.tabbed: radio buttons
+    "input": {"type", "name", "checked", "placeholder", "value"},  # tabbed's radio buttons; the filters
+    # The site's generated filter forms (timeline, bibliography): read by its own script,
+    # never submitted anywhere (no action, method or formaction is allowed).
+    "form": {"hidden"}, "select": {"name"}, "option": {"value", "selected"}, "button": {"type"},
     "label": {"for"}, "details": {"open"}, "time": {"datetime"}, "col": {"span"}, "colgroup": {"span"},
     "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
 }
-INPUT_TYPES = {"radio", "checkbox"}
+INPUT_TYPES = {"radio", "checkbox", "search", "text"}
+BUTTON_TYPES = {"button", "reset"}
 LINK_SCHEMES = {None, "http", "https", "mailto"}  # where a link (href, cite) may point
 RESOURCE_ATTRIBUTES = {"src"}  # what the browser fetches by itself: only from the site
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
@@ -93,6 +97,8 @@ def violations(html: str) -> list[tuple[str, str, list[str]]]:
                 found.append(("html-style-loads", f"<{tag} style=\"{value}\"> may load something (url(), "
                                                   "@import...); inline styles in content may not: remove it",
                               needles))
+            elif tag == "button" and name == "type" and value.lower() not in BUTTON_TYPES:
+                found.append(("html-element", f"<button type=\"{value}\"> is not allowed in content", ["<button"]))
             elif tag == "input" and name == "type" and value.lower() not in INPUT_TYPES:
                 found.append(("html-element", f"<input type=\"{value}\"> is not allowed in content",
                               ["<input"]))
