@@ -32,7 +32,7 @@ ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"align", "colspan", "rowspan"}, "th": {"align", "colspan", "rowspan", "scope"},
     "ol": {"start", "type", "reversed"}, "li": {"value"},
-    "input": {"type", "name", "checked", "placeholder", "value"},  # tabbed's radio buttons; the filters
+    "input": {"type", "name", "checked", "placeholder", "value", "autocomplete", "spellcheck", "inputmode"},
     # The site's generated filter forms (timeline, bibliography): read by its own script,
     # never submitted anywhere (no action, method or formaction is allowed).
     "form": {"hidden"}, "select": {"name"}, "option": {"value", "selected"}, "button": {"type"},
