@@ -13,8 +13,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs_bibtex.citation import Citation
 
-from sitecheck import (changes, citations, csp, generate, html_chinese, html_chrome, html_pinyin, html_print, html_tables,
-                       metadata, opendata, search_terms, vocabulary)
+from sitecheck import (changes, citations, csp, generate, html_chinese, html_chrome, html_pinyin, html_print,
+                       html_tables, metadata, opendata, search_terms, vocabulary)
 from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors, report
