@@ -29,6 +29,17 @@ def test_link_defect_is_reported_at_its_line(tmp_path, replacement, code):
     assert [(f.code, f.path, f.line) for f in checked.findings] == [(code, REC_PATH, LINK_LINE)]
 
 
+@pytest.mark.parametrize("replacement", [
+    "See [the\ninitiative](../developments/cn-2024-missing.md).",
+    "See ![a\nchart](../img/chart.png).",
+])
+def test_a_link_whose_text_runs_over_a_line_break_is_checked(tmp_path, replacement):
+    """Python-Markdown renders it as a link; the finding names the line of its target."""
+    page = REC.replace(GOOD, replacement)
+    checked = check(write_site(tmp_path, {"recommendations/data-free-port.md": page}))
+    assert [(f.code, f.path, f.line) for f in checked.findings] == [("link-target-missing", REC_PATH, LINK_LINE + 1)]
+
+
 @pytest.mark.parametrize("replacement, extra_line", [
     ("See [the port](#what-it-asks).", ""),
     ("See [status](#status) and [sources](data-free-port.md#sources).", ""),

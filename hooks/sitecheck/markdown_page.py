@@ -315,6 +315,37 @@ def _inline(number: int, line: str, out: PageStructure) -> None:
             out.references.append(Reference(number, text, " ".join((label or text).split()).lower()))
 
 
+def _multiline_links(lines: list[str], code: set, first_line: int, out: PageStructure) -> None:
+    """A link whose text runs over a line break ([two\nlines](page.md)) is a link once
+    rendered: read each paragraph as one text for those (one-line links are read above)."""
+    start = None
+    for index in range(len(lines) + 1):
+        if index == len(lines) or index in code or not lines[index].strip():
+            if start is not None and index - start > 1:
+                _paragraph_links(lines[start:index], first_line + start, out)
+            start = None
+        elif start is None:
+            start = index
+
+
+def _paragraph_links(lines: list[str], first: int, out: PageStructure) -> None:
+    text = "\n".join(lines)
+    if "](" not in text:
+        return
+    ends = list(accumulate(len(line) + 1 for line in lines))  # offset just past each line
+    brackets, parens, positions = _pairs(text)
+    for start, close in brackets.items():
+        after = close + 1
+        if "\n" not in text[start:close] or text[after:after + 1] != "(" or after not in parens:
+            continue
+        end = parens[after]
+        k = bisect_right(positions, after)
+        if "\n" in text[after:end] or (k < len(positions) and positions[k] < end):
+            continue
+        line = first + bisect_right(ends, after)
+        out.links.append(_inline_link(line, text[after + 1:end], start > 0 and text[start - 1] == "!"))
+
+
 def _inline_link(number: int, inner: str, image: bool) -> Link:
     inner = inner.strip()
     if inner.startswith("<") and ">" in inner:
@@ -488,6 +519,7 @@ def parse(body: str, first_line: int = 1) -> PageStructure:
                     out.citation_texts.append((number, line[start:close + 1]))
                 pos = close + 1
         previous = line
+    _multiline_links(blanked, code, first_line, out)
     for number, label in out.footnote_refs:
         out.anchors.setdefault(f"fnref:{label}", number)
     out.links.sort(key=lambda link: link.line)
