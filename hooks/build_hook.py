@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs_bibtex.citation import Citation
 
 from sitecheck import (changes, citations, csp, generate, html_chinese, html_chrome, html_pinyin, html_print,
-                       html_tables, metadata, opendata, search_terms, vocabulary)
+                       html_tables, metadata, opendata, search_scope, search_terms, vocabulary)
 from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors, report
@@ -134,14 +134,28 @@ def on_nav(nav, config, files):
         file = files.get_file_from_path(path) if path else None
         return file.page if file else None
 
+    _state.pop("developments_section", None)
     if _state.get("preview"):
         return nav
     timeline = page(generate.TIMELINE)
+    section = timeline.parent if timeline else None
     for older, path, newer in generate.development_sequence(_state["model"]):
         dev = page(path)
-        dev.parent = timeline.parent if timeline else None
+        dev.parent = section
         dev.previous_page, dev.next_page = page(older), page(newer)
+    if section is not None:
+        _state["developments_section"] = (section, list(section.children))
     return nav
+
+
+def on_page_context(context, page, config, nav):
+    """While a development page is written, the menu's Developments section lists that
+    page (with its contents) under the timeline, as any other page is listed in its
+    section: a phone's menu opens there, not on an empty section. One page, never all."""
+    if "developments_section" in _state:
+        section, children = _state["developments_section"]
+        section.children = children + ([page] if page.parent is section and page not in children else [])
+    return context
 
 
 def _publication(config) -> Publication:
@@ -163,6 +177,7 @@ def on_files(files, config):
         files.append(File.generated(config, PREVIEW_PAGE, content=_preview_page(_state["preview"])))
     else:
         _state.pop("publication", None)  # a new build (mkdocs serve) starts afresh
+        _state.pop("published_addresses", None)
         publication = _publication(config)
         for dest, content in {**publication.data_files(), FEED: publication.feed()}.items():
             files.append(File.generated(config, dest, content=content))
@@ -188,7 +203,8 @@ def on_page_markdown(markdown, page, config, files):
              "<!-- codebook -->": lambda: opendata.codebook(),
              "<!-- whats-new -->": lambda: publication.whats_new(path)}
     markdown = generate.render_markers(markdown, path, _state["model"], extra)
-    return "\n\n".join(part for part in (markdown, publication.cite_block(path),
+    cite_block = publication.cite_block(path)
+    return "\n\n".join(part for part in (markdown, cite_block and search_scope.block(cite_block),
                                           publication.last_changed_line(path)) if part)
 
 
@@ -201,9 +217,7 @@ def on_page_content(html, page, config, files):
         body, first_line = (source.body, source.body_line) if source else (page.markdown or "", 1)
         _state["rendered"] += check_rendered(html, body, f"{_docs_prefix(config)}{page.file.src_uri}", first_line)
     html = html_tables.label_cells(html_tables.lift_row_data(html))
-    site = _publication(config).site
-    pages = {f.url: site.url_of(f.src_uri) for f in files.documentation_pages()}
-    html = html_print.add_print_addresses(html, page.url, pages.get)
+    html = html_print.add_print_addresses(html, page.url, _published_addresses(config, files).get)
     return html_chinese.mark_chinese(html_pinyin.add_toneless_pinyin(html))
 
 
@@ -230,6 +244,15 @@ def _published() -> bool:
 def _docs_prefix(config) -> str:
     docs = Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()
     return f"{docs}/"
+
+
+def _published_addresses(config, files) -> dict:
+    """Each page's URL -> its published address; made once per build (per page, it would
+    make the build quadratic in the number of pages)."""
+    if "published_addresses" not in _state:
+        site = _publication(config).site
+        _state["published_addresses"] = {f.url: site.url_of(f.src_uri) for f in files.documentation_pages()}
+    return _state["published_addresses"]
 
 
 def on_post_page(output, page, config):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from . import search_scope
 from . import vocabulary as vocab
 from .model import SiteModel
 
@@ -75,7 +76,7 @@ def whats_new(items: list[Change], link) -> str:
     for item in items:
         if item.date.year != year:
             year = item.date.year
-            parts.append(f"\n## {year}\n")
+            parts.append(f"\n## {year} {search_scope.HEADING}\n")  # each item is another page
         what = "New development" if item.kind == "development" else "Status change"
         title = item.title.replace("[", "\\[").replace("]", "\\]")
         parts.append(f"- **{item.date.day} {item.date:%B %Y}**, {what.lower()}: [{title}]({link(item.path)})")

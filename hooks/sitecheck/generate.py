@@ -6,6 +6,7 @@ import html
 import posixpath
 import re
 
+from . import search_scope
 from . import vocabulary as vocab
 from .model import ASSESSMENT_HELP, ASSESSMENT_SCHEMA, MARKER, Development, SiteModel
 
@@ -36,8 +37,9 @@ def recommendation_developments(model: SiteModel, rec_id: str, from_path: str) -
     for dev, effect in pairs:
         rows.append(f"| {day(dev.date)} | [{_cell(dev.title)}]({link(from_path, dev.page.path)}) "
                     f"| {_actors(dev)} | {vocab.label(effect)} |")
-    return "\n".join(rows) + "\n\n*Effect* says how each development bears on this recommendation; " \
-        f"see the [methodology]({link(from_path, 'methodology.md')}#effects)."
+    # Each development has its own page in the search index; the list grows with the site.
+    return search_scope.block("\n".join(rows) + "\n\n*Effect* says how each development bears on this "
+                              f"recommendation; see the [methodology]({link(from_path, 'methodology.md')}#effects).")
 
 
 def development_facts(model: SiteModel, dev: Development) -> str:
@@ -119,7 +121,9 @@ def timeline(model: SiteModel, from_path: str) -> str:
     for dev in model.ordered_developments():
         if dev.date.year != year:
             year = dev.date.year
-            parts.append(f"\n## {year}\n\n| Date | Development | Actors | Type | Bears on |\n| --- | --- | --- | --- | --- |")
+            # Not indexed for search: each row is a development's own page, and the list grows with the site.
+            parts.append(f"\n## {year} {search_scope.HEADING}\n\n"
+                         "| Date | Development | Actors | Type | Bears on |\n| --- | --- | --- | --- | --- |")
         effects = " ".join(f"{e.recommendation}:{e.effect}" for e in dev.effects if e.recommendation in model.recommendations)
         row_data = (f'<span data-row data-actors="{_attr(" ".join(dev.actors))}" data-type="{_attr(dev.type)}" '
                     f'data-year="{dev.date.year}" data-effects="{_attr(effects)}"></span>')

@@ -83,10 +83,18 @@ class SiteModel:
     recommendations: dict = field(default_factory=dict)  # id -> Recommendation
     developments: dict = field(default_factory=dict)  # id -> Development
 
+    _effects: dict | None = field(default=None, repr=False, compare=False)  # rec id -> pairs, built once
+
     def developments_for(self, rec_id: str) -> list[tuple[Development, str]]:
-        """(development, effect) pairs naming a recommendation, newest first."""
-        pairs = [(d, e.effect) for d in self.developments.values() for e in d.effects if e.recommendation == rec_id]
-        return sorted(pairs, key=lambda p: (p[0].date, p[0].id), reverse=True)
+        """(development, effect) pairs naming a recommendation, newest first. Indexed on
+        first use (the model is complete and read-only by then), so asking for every
+        recommendation costs one pass over the developments, not one pass each."""
+        if self._effects is None:
+            self._effects = {}
+            for dev in self.ordered_developments():
+                for effect in dev.effects:
+                    self._effects.setdefault(effect.recommendation, []).append((dev, effect.effect))
+        return list(self._effects.get(rec_id, []))
 
     def ordered_recommendations(self) -> list[Recommendation]:
         return sorted(self.recommendations.values(), key=lambda r: r.number)
