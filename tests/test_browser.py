@@ -34,8 +34,13 @@ def test_reader_navigates_searches_and_reads_a_citation_offline(browser_page):
     expect(page.locator("h1")).to_contain_text(title)
     expect(page.locator("h2", has_text="What happened since")).to_be_visible()
 
-    # Search by a word that stands only in a page body (not its title).
+    # Search by a word that stands only in a page body (not its title). The index loads
+    # when search is opened, not with the page.
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
     page.goto((site / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    assert [u for u in requested if "search_index" in u] == []
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator(".md-search__input").press_sequentially("Solarium", delay=30)
     result = page.locator(".md-search-result__item a[href*='methodology']").first
@@ -61,3 +66,28 @@ def test_every_page_asks_nothing_from_outside(browser_page):
     for path in pages:
         page.goto(path.as_uri(), wait_until="load")
     assert len(pages) > 100
+
+
+def test_served_site_loads_the_search_index_on_first_use(built_site, chromium):
+    """Served over HTTP, as a host serves it: a page view does not download the search
+    index; opening search does, once, and search works. Nothing but the site is asked for."""
+    from static_server import serve_site
+
+    requested, console_errors = [], []
+    with serve_site(built_site) as base:
+        context = chromium.new_context()
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+        page = context.new_page()
+        page.on("request", lambda r: requested.append(r.url))
+        page.on("pageerror", lambda e: console_errors.append(str(e)))
+        page.goto(base + "developments/index.html")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(500)  # Material sets search up after the load event
+        assert [u for u in requested if "search_index" in u] == []
+        page.keyboard.press("/")  # the keyboard shortcut opens search
+        page.locator(".md-search__input").press_sequentially("Solarium", delay=30)
+        expect(page.locator(".md-search-result__item a[href*='methodology']").first).to_be_visible(timeout=15000)
+        context.close()
+    assert [u for u in requested if "search_index" in u] == [base + "search/search_index.json"]
+    assert [u for u in requested if not u.startswith(base)] == []
+    assert console_errors == []
