@@ -7,6 +7,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material 9.7 prints a banner about MkDocs 2.0 on every build; the project knows.
 export NO_MKDOCS_2_WARNING := true
 CHROMIUM ?= /usr/bin/chromium
+LIGHTHOUSE := tests/bench/lighthouse
 
 .PHONY: site site-published test check spell guide new-development new-source serve linkcheck bench clean release
 
@@ -50,8 +51,13 @@ serve: $(VENV)/.site-deps node_modules/.installed
 linkcheck: $(VENV)/.site-deps
 	$(BIN)/python -m sitecheck.linkcheck
 
-bench: $(VENV)/.bench-deps node_modules/.installed
+bench: $(VENV)/.bench-deps node_modules/.installed $(LIGHTHOUSE)/node_modules/.installed $(CHROMIUM)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python tests/bench/run.py
+
+# Lighthouse for the bench only, in its own folder: make site and make test never need it.
+$(LIGHTHOUSE)/node_modules/.installed: $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/package-lock.json
+	npm ci --prefix $(LIGHTHOUSE) --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
