@@ -17,6 +17,7 @@ ELEMENTS = {
     "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input",
     "ins", "kbd", "label", "li", "form", "select", "option", "button", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary",
     "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "section",  # the generated parts search leaves out (search_scope.block)
     "html", "head", "body",  # the parser's own wrapping of a fragment
 }
 # Inline drawings (the site's generated status icons): shapes only. Nothing that links,
