@@ -119,10 +119,24 @@ def write_site(root: Path, pages: dict | None = None, bibs: dict | None = None) 
     return root
 
 
+# The fixture's pages are dated in 2026; they are judged on a fixed day (unless a test
+# sets SITE_TODAY itself), so that the staleness warning does not appear as time passes.
+FIXTURE_TODAY = "2026-12-06"
+
+
 def check(root: Path):
+    import os
+
     from sitecheck.run import check_site
 
-    return check_site(root, root / "docs", root / "bibliography")
+    fixed = "SITE_TODAY" not in os.environ
+    if fixed:
+        os.environ["SITE_TODAY"] = FIXTURE_TODAY
+    try:
+        return check_site(root, root / "docs", root / "bibliography")
+    finally:
+        if fixed:
+            del os.environ["SITE_TODAY"]
 
 
 def codes(findings) -> list[tuple[str, str, int | None]]:
