@@ -67,7 +67,9 @@ def test_a_file_that_is_not_utf8_is_reported_not_crashed_on(tmp_path):
 
 
 def test_the_real_tree_prints_no_findings_at_all():
-    """Not even warnings: a contributor's own findings are never buried under old ones."""
+    """Not even warnings: a contributor's own findings are never buried under old ones.
+    Staleness alone is left out: it depends on the day the tests run (six months after
+    the latest assessment it is due, and says so), not on the tree; fixtures test it."""
     from conftest import REPO
 
-    assert [f.format() for f in check(REPO).findings] == []
+    assert [f.format() for f in check(REPO).findings if f.code != "assessment-stale"] == []
