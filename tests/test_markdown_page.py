@@ -136,10 +136,13 @@ def test_reading_dense_markup_is_linear():
     unit = ("A paragraph [with a link](../index.md) and `code` and [@memo-2019].\n\n## A heading\n\n"
             "<span id='x'>html</span> *emphasis* {: .class }\n\n")
 
-    def cost(n):
-        start = time.process_time()
-        parse(unit * n)
-        return time.process_time() - start
+    def cost(n):  # the least of three runs: a busy machine only ever adds time
+        text, times = unit * n, []
+        for _ in range(3):
+            start = time.process_time()
+            parse(text)
+            times.append(time.process_time() - start)
+        return min(times)
 
     cost(500)  # warm up
     assert cost(8_000) < 3 * cost(4_000)
