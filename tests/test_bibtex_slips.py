@@ -79,11 +79,12 @@ def test_http_url_with_a_stated_reason_is_not_warned_about(tmp_path):
     ("empty.bib", lambda p: p.write_text(""), "bib-empty-file"),
     ("image.bib", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"), "bib-binary"),
     ("folder.bib", lambda p: p.mkdir(), "bib-not-a-file"),
-    ("outside.bib", lambda p: p.symlink_to("/etc/os-release"), "bib-symlink"),
-    ("dangling.bib", lambda p: p.symlink_to(p.parent / "nothing-here.bib"), "bib-symlink"),
-    ("loop.bib", lambda p: p.symlink_to(p), "bib-symlink"),
-    ("linked-folder", lambda p: p.symlink_to(p.parent), "bib-symlink"),
-    ("pipe.bib", lambda p: os.mkfifo(p), "bib-not-a-file"),
+    # the same walk as docs/ (files.walk), so the same findings
+    ("outside.bib", lambda p: p.symlink_to("/etc/os-release"), "file-link-outside"),
+    ("dangling.bib", lambda p: p.symlink_to(p.parent / "nothing-here.bib"), "file-link-broken"),
+    ("loop.bib", lambda p: p.symlink_to(p), "file-link-broken"),
+    ("linked-folder", lambda p: p.symlink_to(p.parent), "file-link-loop"),
+    ("pipe.bib", lambda p: os.mkfifo(p), "file-not-regular"),
     ("CAPITALS.BIB", lambda p: p.write_text(FIRST.replace("memo-2019", "other-2019")), "bib-file-name"),
 ])
 def test_file_system_oddity_is_a_finding_and_never_read(tmp_path, name, make, code):

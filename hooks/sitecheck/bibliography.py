@@ -19,6 +19,7 @@ from pybtex.scanner import PybtexSyntaxError
 
 from . import bibtex_scan
 from .bibtex_scan import RawEntry
+from .files import walk
 from .findings import WARNING, Finding
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -57,54 +58,24 @@ def _keywords(source: Source) -> set[str]:
 
 
 def bib_files(bib_dir: Path, repo_root: Path) -> tuple[list[Path], list[Finding]]:
-    """Every regular file named *.bib under bib_dir that is the repository's own. A folder
-    named *.bib, a link that leaves the repository, dangles or loops, a link to a folder,
-    a device or a pipe is a finding and is never read."""
-    files, findings = [], []
-    root = repo_root.resolve()
-
+    """Every regular file named *.bib under bib_dir that is the repository's own, walked
+    as the pages are (files.walk: links out of the repository, dangling or looping links
+    and special files are findings, never read)."""
     def rel(path) -> str:
         return Path(os.path.relpath(path, repo_root)).as_posix()
 
     if not bib_dir.is_dir():
         return [], [Finding(rel(bib_dir), None, "bib-empty",
                             "no bibliography folder; add the sources as BibTeX entries in bibliography/")]
-
-    def unreadable(error: OSError):
-        findings.append(Finding(rel(error.filename), None, "bib-unreadable",
-                                f"cannot be read ({error.strerror}); fix its permissions"))
-
-    for folder, dirnames, filenames in os.walk(bib_dir, onerror=unreadable):  # never follows links
-        dirnames.sort()
-        for name in sorted(dirnames + filenames):
-            path = Path(folder) / name
-            if path.is_symlink():
-                target = Path(os.path.realpath(path))
-                try:
-                    target.stat()
-                except OSError as exc:
-                    findings.append(Finding(rel(path), None, "bib-symlink",
-                                            f"is a link that leads nowhere ({exc.strerror}); remove it"))
-                    continue
-                if root != target and root not in target.parents:
-                    findings.append(Finding(rel(path), None, "bib-symlink",
-                                            "is a link to a file outside the repository, which is never read; "
-                                            "put the entries themselves in bibliography/"))
-                    continue
-                if target.is_dir():
-                    findings.append(Finding(rel(path), None, "bib-symlink",
-                                            "is a link to a folder, which is not followed; move the files here"))
-                    continue
-            if not name.lower().endswith(".bib"):
-                continue
-            if name in dirnames:
-                findings.append(Finding(rel(path), None, "bib-not-a-file",
-                                        "is a folder named like a BibTeX file; rename it"))
-            elif not name.endswith(".bib"):
-                findings.append(Finding(rel(path), None, "bib-file-name",
-                                        f"is not read: name it {name[:-4]}.bib, in lower case"))
-            else:
-                files.append(path)
+    own, findings = walk(bib_dir, repo_root, (".bib",), "bib-not-a-file")
+    files = []
+    for file in own:
+        name = file.rel.rsplit("/", 1)[-1]
+        if name.endswith(".bib"):
+            files.append(bib_dir / file.rel)
+        elif name.lower().endswith(".bib"):
+            findings.append(Finding(rel(bib_dir / file.rel), None, "bib-file-name",
+                                    f"is not read: name it {name[:-4]}.bib, in lower case"))
     if not files and not findings:
         findings.append(Finding(rel(bib_dir), None, "bib-empty",
                                 "no .bib file found; add the sources as BibTeX entries in bibliography/"))

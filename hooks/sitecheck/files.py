@@ -2,7 +2,7 @@
 symbolic links), but never follow a link out of the repository or into a loop, and
 never open anything that is not a regular file (a named pipe would block the build).
 
-The bibliography check calls `walk` on bibliography/ as the page check does on docs/."""
+The bibliography check walks bibliography/ with it as the page check walks docs/."""
 from __future__ import annotations
 
 import os
@@ -27,9 +27,11 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root + os.sep)
 
 
-def walk(folder: Path, repo_root: Path) -> tuple[list[OwnFile], list[Finding]]:
+def walk(folder: Path, repo_root: Path, file_suffixes: tuple = MARKDOWN_SUFFIXES,
+         folder_code: str = "page-is-folder") -> tuple[list[OwnFile], list[Finding]]:
     """Every regular file under folder that belongs to the repository, and a finding for
-    every link that leaves it, dangles or loops, and every special file."""
+    every link that leaves it, dangles or loops, every special file, and every folder
+    named like the files the folder holds (file_suffixes; reported as folder_code)."""
     root = os.path.realpath(repo_root)
     files, findings = [], []
 
@@ -68,9 +70,9 @@ def walk(folder: Path, repo_root: Path) -> tuple[list[OwnFile], list[Finding]]:
                     fail(entry.path, "file-link-loop", "symbolic link to a folder that contains it: MkDocs "
                                                        "would walk it without end; remove it")
                     continue
-                if entry.name.endswith(MARKDOWN_SUFFIXES):
-                    fail(entry.path, "page-is-folder", f"a folder named '{entry.name}' looks like a page; "
-                                                       "rename it")
+                if entry.name.endswith(file_suffixes):
+                    fail(entry.path, folder_code, f"a folder named '{entry.name}' looks like a file; rename it")
+                    continue
                 visit(target, name + "/", seen | {real})
             elif stat.S_ISREG(mode):
                 files.append(OwnFile(Path(target) if target != entry.path else Path(entry.path), name))
