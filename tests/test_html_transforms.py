@@ -1,5 +1,9 @@
 """The post-processing of rendered HTML: Chinese marked with its language, table cells
 labelled for phones, the theme's search dialog named and status markers spelled out."""
+import time
+
+import pytest
+
 from sitecheck import html_chinese, html_chrome, html_pinyin, html_print, html_tables, search_terms
 
 
@@ -67,3 +71,17 @@ def test_pinyin_glosses_get_a_hidden_toneless_spelling_and_other_italics_do_not(
     assert html_pinyin.add_toneless_pinyin(html) == (
         '<p><strong>重要数据</strong> <em>zhòngyào shùjù</em><span class="visually-hidden" aria-hidden="true">'
         ' zhongyao shuju</span></p>' + other)
+
+
+@pytest.mark.parametrize("name, html_text", [
+    ("20,000 tables never closed", "<table>" * 20_000),
+    ("20,000 rows never closed", "<table><thead><th>a</th><th>b</th><th>c</th></thead>" + "<tr>" * 20_000 + "</table>"),
+    ("20,000 table tags never ended", "<table " * 20_000),
+    ("50,000 stray '<' before Chinese", "<" * 50_000 + "数据"),
+])
+def test_malformed_contributed_html_is_transformed_in_linear_time(name, html_text):
+    """A contributor's raw HTML reaches these transforms; lazy patterns over unclosed tags
+    took 10-18 s on such pages."""
+    start = time.process_time()
+    html_chinese.mark_chinese(html_tables.label_cells(html_text))
+    assert time.process_time() - start < 0.5, name

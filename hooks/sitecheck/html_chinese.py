@@ -8,7 +8,7 @@ LANG = "zh-Hans"
 # A run starts with a Han character and may go on through Han characters, CJK
 # punctuation and full-width forms (e.g. 安全评估（数据出境）).
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]*")
-_TAG = re.compile(r"(<[^>]*>)")
+_TAG = re.compile(r"(<[^<>]*>)")  # [^<>]: a stray "<" ends the try at once (linear)
 # Elements whose text is not prose to mark (scripts, styles) or is already marked.
 _SKIP_OPEN = re.compile(r"<(script|style|textarea)\b|<[^>]*\blang=", re.I)
 
