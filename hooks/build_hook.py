@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs_bibtex.citation import Citation
 
 from sitecheck import (changes, citations, csp, generate, html_chinese, html_chrome, html_pinyin, html_print,
-                       html_tables, metadata, opendata, search_scope, search_terms, vocabulary)
+                       html_tables, metadata, opendata, search_scope, search_terms, status_views, vocabulary)
 from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors, report
@@ -216,7 +216,7 @@ def on_page_content(html, page, config, files):
         source = _state["model"].pages.get(page.file.src_uri)
         body, first_line = (source.body, source.body_line) if source else (page.markdown or "", 1)
         _state["rendered"] += check_rendered(html, body, f"{_docs_prefix(config)}{page.file.src_uri}", first_line)
-    html = html_tables.label_cells(html_tables.lift_row_data(html))
+    html = status_views.with_icon_sprite(html_tables.label_cells(html_tables.lift_row_data(html)))
     html = html_print.add_print_addresses(html, page.url, _published_addresses(config, files).get)
     return html_chinese.mark_chinese(html_pinyin.add_toneless_pinyin(html))
 

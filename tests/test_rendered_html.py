@@ -36,7 +36,10 @@ def _rendered(body):
     ('<marquee>x</marquee>\n', [("html-element", 10)]),
     ('<form action="https://x.example.org/collect"><input type="password"></form>\n',
      [("html-attribute", 10), ("html-element", 10)]),
-    ('<p><svg><use href="https://x.example.org/i.svg#a"/></svg></p>\n', [("html-element", 10)]),
+    ('<p><svg><use href="https://x.example.org/i.svg#a"/></svg></p>\n', [("html-external-resource", 10)]),
+    ('<p><svg><use href="data:image/svg+xml,x#a"/></svg></p>\n', [("html-external-resource", 10)]),
+    ('<p><svg><use xlink:href="i.svg#a"/></svg></p>\n', [("html-attribute", 10)]),
+    ('<p><svg><image href="i.svg"/></svg></p>\n', [("html-element", 10)]),
     ('<p><svg><a href="javascript:alert(1)"><circle r="1"/></a></svg></p>\n', [("html-unsafe-url", 10)]),
     ('<p><svg><circle r="1" onload="alert(1)"/></svg></p>\n', [("html-event-handler", 10)]),
 ])
@@ -54,6 +57,7 @@ def test_rendered_violation_is_placed_in_the_source(body, expected):
     "```python\nprint('<script>')\n```\n",
     '<p><span data-row data-year="2024">x</span></p>\n',
     '<p><svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="7" fill="currentColor"/></svg></p>\n',
+    '<p><svg class="sanya-icon" aria-hidden="true"><use href="#sanya-icon-partial"/></svg></p>\n',
 ])
 def test_ordinary_markdown_passes(body):
     assert _rendered(body) == []

@@ -20,9 +20,11 @@ ELEMENTS = {
     "section",  # the generated parts search leaves out (search_scope.block)
     "html", "head", "body",  # the parser's own wrapping of a fragment
 }
-# Inline drawings (the site's generated status icons): shapes only. Nothing that links,
-# loads, embeds or animates (use, image, foreignObject, animate, set, script) is here.
-SVG_ELEMENTS = {"svg", "g", "path", "circle", "ellipse", "rect", "line", "polyline", "polygon", "title", "desc"}
+# Inline drawings (the site's generated status icons): shapes, and <use> of a shape on
+# the same page (its href may only be a fragment). Nothing that links, loads, embeds or
+# animates (image, foreignObject, animate, set, script) is here.
+SVG_ELEMENTS = {"svg", "g", "path", "circle", "ellipse", "rect", "line", "polyline", "polygon", "title", "desc",
+                "use", "symbol"}
 SVG_ATTRIBUTES = {"viewbox", "width", "height", "focusable", "xmlns", "cx", "cy", "r", "rx", "ry", "x", "y", "x1",
                   "y1", "x2", "y2", "d", "points", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width",
                   "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "stroke-opacity", "opacity", "transform"}
@@ -38,12 +40,13 @@ ATTRIBUTES = {
     # never submitted anywhere (no action, method or formaction is allowed).
     "form": {"hidden"}, "select": {"name"}, "option": {"value", "selected"}, "button": {"type"},
     "label": {"for"}, "details": {"open"}, "time": {"datetime"}, "col": {"span"}, "colgroup": {"span"},
-    "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
+    "use": {"href"}, "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
 }
 INPUT_TYPES = {"radio", "checkbox", "search", "text"}
 BUTTON_TYPES = {"button", "reset"}
 LINK_SCHEMES = {None, "http", "https", "mailto"}  # where a link (href, cite) may point
 RESOURCE_ATTRIBUTES = {"src"}  # what the browser fetches by itself: only from the site
+_SAME_PAGE_FRAGMENT = re.compile(r"#[A-Za-z][\w-]*")
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_LOADS = re.compile(r"url\(|image-set\(|@import|expression\(|-moz-binding|behavior\s*:", re.I)
@@ -91,6 +94,10 @@ def violations(html: str) -> list[tuple[str, str, list[str]]]:
                 found.append(("html-external-resource", f"<{tag} {name}=\"{value}\"> loads from outside the "
                                                         "site; copy the file into docs/ (if its licence allows) "
                                                         "or link to it", needles))
+            elif tag == "use" and name == "href" and not _SAME_PAGE_FRAGMENT.fullmatch(value):
+                found.append(("html-external-resource", f"<use href=\"{value}\"> may only refer to a shape on "
+                                                        "the same page (href=\"#id\"); draw the shape inline "
+                                                        "instead", needles))
             elif name in ("href", "cite") and scheme(value) not in LINK_SCHEMES:
                 found.append(("html-unsafe-url", f"<{tag} {name}=...> uses the scheme '{scheme(value)}:'; "
                                                  "links may use only https://, http:// or mailto:", needles))

@@ -2,7 +2,10 @@
 model: the "At a glance" box that opens a recommendation page, the history table under
 its status, the grid of all recommendations by year, and the printable report card.
 
-Every status is shown as a word with a shape (an inline SVG icon), never colour alone."""
+Every status is shown as a word with a shape (an SVG icon), never colour alone. Each
+shape is drawn once per page, in a sprite the build adds after the content (`with_icon_
+sprite`), and each icon refers to it: a grid of 150 statuses costs 150 short references,
+not 150 drawings."""
 from __future__ import annotations
 
 import datetime as dt
@@ -36,9 +39,25 @@ _SHAPES = {
 }
 
 
+ICON_ID = "sanya-icon-"
+
+
 def icon(status: str) -> str:
-    return (f'<svg class="sanya-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" '
-            f'focusable="false">{_SHAPES[status]}</svg>')
+    if status not in _SHAPES:
+        raise KeyError(status)
+    return (f'<svg class="sanya-icon" width="16" height="16" aria-hidden="true" focusable="false">'
+            f'<use href="#{ICON_ID}{status}"/></svg>')
+
+
+def with_icon_sprite(html: str) -> str:
+    """A page's rendered content with the shapes its icons refer to, each drawn once, in
+    a hidden SVG after the content; a page without icons is left as it is."""
+    used = [status for status in _SHAPES if f'href="#{ICON_ID}{status}"' in html]
+    if not used:
+        return html
+    symbols = "".join(f'<symbol id="{ICON_ID}{status}" viewBox="0 0 16 16">{_SHAPES[status]}</symbol>'
+                      for status in used)
+    return f'{html}\n<svg class="sanya-icon-sprite" aria-hidden="true" focusable="false">{symbols}</svg>'
 
 
 def badge(status: str, extra: str = "", title: str = "") -> str:
