@@ -14,7 +14,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs_bibtex.citation import Citation
 
 from sitecheck import (changes, citations, csp, generate, html_chinese, html_chrome, html_pinyin, html_print,
-                       html_tables, metadata, opendata, search_scope, search_terms, status_views, vocabulary)
+                       html_tables, metadata, opendata, search_scope, search_terms, status_views, timeline_rows,
+                       vocabulary)
 from sitecheck.publication import FEED, Publication, Site
 from sitecheck.check_citations import citations_by_key
 from sitecheck.findings import ERROR, errors, report
@@ -126,8 +127,8 @@ def _citations_ready():
 
 
 def on_nav(nav, config, files):
-    """Development pages are not in the menu (see generate.nav): attach each to the
-    timeline's section, so the Developments tab and the breadcrumbs show where the reader
+    """Development pages and the year pages are not in the menu (see generate.nav):
+    attach each to the timeline's section, so the Developments tab and the breadcrumbs show where the reader
     is, and to its older and newer neighbours, the footer's previous and next links.
     Material's blog plugin attaches its posts the same way."""
     def page(path):
@@ -139,10 +140,11 @@ def on_nav(nav, config, files):
         return nav
     timeline = page(generate.TIMELINE)
     section = timeline.parent if timeline else None
-    for older, path, newer in generate.development_sequence(_state["model"]):
-        dev = page(path)
-        dev.parent = section
-        dev.previous_page, dev.next_page = page(older), page(newer)
+    model = _state["model"]
+    for older, path, newer in generate.development_sequence(model) + generate.year_sequence(model):
+        attached = page(path)
+        attached.parent = section
+        attached.previous_page, attached.next_page = page(older), page(newer)
     if section is not None:
         _state["developments_section"] = (section, list(section.children))
     return nav
@@ -179,7 +181,9 @@ def on_files(files, config):
         _state.pop("publication", None)  # a new build (mkdocs serve) starts afresh
         _state.pop("published_addresses", None)
         publication = _publication(config)
-        for dest, content in {**publication.data_files(), FEED: publication.feed()}.items():
+        _state["year_pages"] = generate.year_pages(_state["model"])  # newest year first
+        _state["timeline_rows"] = {}
+        for dest, content in {**publication.data_files(), FEED: publication.feed(), **_state["year_pages"]}.items():
             files.append(File.generated(config, dest, content=content))
     for source, dest in (SHIM, SHIM_LICENSE):
         path = root / source
@@ -218,7 +222,10 @@ def on_page_content(html, page, config, files):
         _state["rendered"] += check_rendered(html, body, f"{_docs_prefix(config)}{page.file.src_uri}", first_line)
     html = status_views.with_icon_sprite(html_tables.label_cells(html_tables.lift_row_data(html)))
     html = html_print.add_print_addresses(html, page.url, _published_addresses(config, files).get)
-    return html_chinese.mark_chinese(html_pinyin.add_toneless_pinyin(html))
+    html = html_chinese.mark_chinese(html_pinyin.add_toneless_pinyin(html))
+    if "timeline_rows" in _state and page.file.src_uri in _state["year_pages"]:
+        _state["timeline_rows"][page.file.src_uri] = timeline_rows.rows_of(html)
+    return html
 
 
 def on_env(env, config, files):
@@ -229,7 +236,20 @@ def on_env(env, config, files):
         (log.info if preview else log.error)(finding.format())
     if findings and not preview:
         raise Abort(f"{len(findings)} error(s) in the rendered pages: fix them (file:line above) and build again")
+    if "timeline_rows" in _state:
+        files.append(File.generated(config, generate.ROWS_SCRIPT, content=_timeline_rows_script()))
     return env
+
+
+def _timeline_rows_script() -> str:
+    """The year pages' rendered rows, newest first, for the timeline's filters. A row
+    short of the developments would hide a development from every filter: fail instead."""
+    rendered = _state.pop("timeline_rows")
+    rows = [row for path in _state["year_pages"] for row in rendered.get(path, [])]
+    if len(rows) != len(_state["model"].developments):
+        raise Abort(f"the year pages rendered {len(rows)} timeline rows for {len(_state['model'].developments)} "
+                    "developments: the timeline's filters would miss some (a bug in the site's build)")
+    return timeline_rows.script(rows)
 
 
 def on_post_template(output_content, template_name, config):
@@ -265,7 +285,7 @@ def on_post_page(output, page, config):
     base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
     feed = posixpath.relpath(FEED, base or ".") if config.site_url else None  # offline: see metadata.head
     description = str(page.meta.get("summary") or page.meta.get("description") or "")
-    tags = _publication(config).head(page.file.src_uri, description, feed)
+    tags = _publication(config).head(page.file.src_uri, description, feed, page.title or "")
     output = metadata.insert_head(output, tags)
     return csp.with_policy(output) if _published() else output  # last: it hashes the page's inline scripts
 

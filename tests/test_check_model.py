@@ -57,6 +57,13 @@ def test_duplicate_id_across_pages(tmp_path):
     assert not any(f[0] == "id-duplicate" and f[1] == DEV_PATH for f in found)
 
 
+def test_a_development_may_not_take_a_year_pages_name(tmp_path):
+    checked = check(write_site(tmp_path, {"developments/2024.md": DEV.replace("id: cn-2024-initiative", "id: \"2024\"")}))
+    (finding,) = [f for f in checked.findings if f.code == "id-reserved"]
+    assert (finding.path, finding.line) == ("docs/developments/2024.md", 2)
+    assert "timeline's page for the year 2024" in finding.message
+
+
 def test_no_visible_action_needs_no_development(tmp_path):
     rec = REC.replace("status: stalled", "status: no-visible-action").replace("[cn-2024-initiative]", "[]").replace(
         "See [the initiative](../developments/cn-2024-initiative.md#what-it-is).", "Nothing.")

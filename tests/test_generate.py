@@ -28,6 +28,25 @@ def test_timeline_groups_by_year_newest_first(tmp_path):
             'data-effects="data-free-port:contradicts"></span>2 January 2025') in md
     assert "| [No. 5: A free data port](../recommendations/data-free-port.md) (contradicts) |" in md
     assert '<select name="rec"><option value="">Any</option><option value="data-free-port">No. 5: A free data port' in md
+    assert 'data-total="2" data-rows="timeline-rows.js"' in md
+    assert md.endswith("## Every year { #every-year data-search-exclude }\n\n- [2025](2025.md): 1 development\n"
+                       "- [2024](2024.md): 1 development")
+
+
+def test_timeline_lists_only_the_newest_and_every_year_has_a_page(tmp_path, monkeypatch):
+    monkeypatch.setattr(generate, "TIMELINE_NEWEST", 1)
+    m = model(tmp_path)
+    md = generate.timeline(m, "developments/index.md")
+    assert "2 January 2025" in md and "20 November 2024" not in md
+    assert "This page lists the 1 newest of the 2 developments; every year has its own page" in md
+    pages = generate.year_pages(m)
+    assert list(pages) == ["developments/2025.md", "developments/2024.md"]
+    year = pages["developments/2024.md"]
+    assert year.startswith("---\ntitle: Developments of 2024\nsearch:\n  exclude: true\n---\n\n# Developments of 2024\n")
+    assert "[An initiative](cn-2024-initiative.md)" in year and "2 January 2025" not in year
+    assert "## 2024" not in year  # one table, under the page's title
+    assert generate.year_sequence(m) == [(None, "developments/2024.md", "developments/2025.md"),
+                                         ("developments/2024.md", "developments/2025.md", None)]
 
 
 def test_development_facts_box_follows_the_title(tmp_path):

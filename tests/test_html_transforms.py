@@ -1,10 +1,11 @@
 """The post-processing of rendered HTML: Chinese marked with its language, table cells
 labelled for phones, the theme's search dialog named and status markers spelled out."""
+import json
 import time
 
 import pytest
 
-from sitecheck import html_chinese, html_chrome, html_pinyin, html_print, html_tables, search_terms
+from sitecheck import html_chinese, html_chrome, html_pinyin, html_print, html_tables, search_terms, timeline_rows
 
 
 def test_chinese_runs_are_marked_outside_tags_scripts_and_marked_elements():
@@ -85,3 +86,22 @@ def test_malformed_contributed_html_is_transformed_in_linear_time(name, html_tex
     start = time.process_time()
     html_chinese.mark_chinese(html_tables.label_cells(html_text))
     assert time.process_time() - start < 0.5, name
+
+
+def test_timeline_rows_are_the_rendered_rows_that_carry_a_development():
+    page = ('<table><thead><tr><th>Date</th></tr></thead><tbody>'
+            '<tr data-actors="china" data-year="2021"><td data-label="Date">1 June 2021</td></tr>'
+            '<tr><td>not a development</td></tr>'
+            '<tr data-year="2020"><td><a href="x.html">"X" 数据</a></td></tr></tbody></table>')
+    rows = timeline_rows.rows_of(page)
+    assert rows == ['<tr data-actors="china" data-year="2021"><td data-label="Date">1 June 2021</td></tr>',
+                    '<tr data-year="2020"><td><a href="x.html">"X" 数据</a></td></tr>']
+    script = timeline_rows.script(rows)
+    assert script.startswith("window.sanyaTimelineRows = [") and script.endswith("];\n")
+    assert json.loads(script[len("window.sanyaTimelineRows = "):-2]) == rows
+
+
+def test_timeline_rows_read_an_unclosed_row_in_linear_time():
+    start = time.perf_counter()
+    assert timeline_rows.rows_of('<tr data-year="2020">' * 50_000) == []
+    assert time.perf_counter() - start < 0.5

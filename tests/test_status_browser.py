@@ -36,6 +36,10 @@ def test_every_recommendation_shows_its_status_word_in_the_first_phone_screen(br
         word = page.locator(".sanya-glance .sanya-status__word").first
         assert word.inner_text() == vocabulary.label(rec.status), rec.id
         box = word.bounding_box()
+        # Its shape is drawn: the icon's reference finds the page's sprite (an unresolved
+        # <use> draws nothing and measures 0 x 0).
+        shape = page.eval_on_selector(".sanya-glance .sanya-icon use", "u => [u.getBBox().width, u.getBBox().height]")
+        assert shape[0] > 10 and shape[1] > 10, (rec.id, shape)
         if not (box and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
                 and box["y"] + box["height"] <= PHONE["height"]):
             outside.append((rec.id, box))

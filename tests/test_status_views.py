@@ -107,3 +107,14 @@ def test_contributing_page_documents_every_assessment_field_from_the_schema():
     assert [line.split("`")[1] for line in table.split("\n")[2:]] == list(ASSESSMENT_SCHEMA)
     assert "one of: `advanced`, `partial`, `stalled`, `reversed`, `no-visible-action`" in table
     assert "<!-- schema: assessments -->" in (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
+
+
+def test_each_page_draws_the_shapes_its_icons_use_once():
+    content = f"<p>{status_views.badge('partial')} {status_views.badge('partial')} {status_views.badge('reversed')}</p>"
+    assert '<use href="#sanya-icon-partial"/>' in content and "<circle" not in content
+    page = status_views.with_icon_sprite(content)
+    sprite = page[len(content):]
+    assert sprite.count("<symbol") == 2
+    assert '<symbol id="sanya-icon-partial" viewBox="0 0 16 16"><circle' in sprite
+    assert 'id="sanya-icon-reversed"' in sprite and "sanya-icon-advanced" not in sprite
+    assert status_views.with_icon_sprite("<p>No status here.</p>") == "<p>No status here.</p>"

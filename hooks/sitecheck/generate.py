@@ -11,6 +11,11 @@ from . import vocabulary as vocab
 from .model import ASSESSMENT_HELP, ASSESSMENT_SCHEMA, MARKER, Development, SiteModel
 
 TIMELINE = "developments/index.md"
+# The timeline lists this many developments; the rest are on their years' pages.
+TIMELINE_NEWEST = 25
+# Every development's row, for the timeline's filters (see timeline_rows), beside the timeline.
+ROWS_SCRIPT_NAME = "timeline-rows.js"
+ROWS_SCRIPT = f"{posixpath.dirname(TIMELINE)}/{ROWS_SCRIPT_NAME}"
 
 
 def day(date) -> str:
@@ -95,7 +100,7 @@ def _select(name: str, label: str, options: list[tuple[str, str]], wide: bool = 
 
 
 
-def timeline_filter(model: SiteModel) -> str:
+def timeline_filter(model: SiteModel, total: int) -> str:
     """The filter form over the timeline, hidden until the page's script shows it."""
     devs = model.ordered_developments()
     actors = [a for a in vocab.ACTORS if any(a in d.actors for d in devs)]
@@ -108,29 +113,81 @@ def timeline_filter(model: SiteModel) -> str:
         _select("effect", "Effect", [(e, vocab.label(e)) for e in vocab.EFFECTS]),
         _select("year", "Year", [(str(y), str(y)) for y in years]),
     ]
-    return ('<form class="timeline-filter" data-timeline-filter hidden aria-label="Filter the developments">'
+    return (f'<form class="timeline-filter" data-timeline-filter data-total="{total}" data-rows="{ROWS_SCRIPT_NAME}" '
+            'hidden aria-label="Filter the developments">'
             + "".join(selects) + '<button type="reset" class="md-button">Show all</button>'
             '<p data-timeline-count role="status" aria-live="polite"></p></form>')
 
 
-def timeline(model: SiteModel, from_path: str) -> str:
-    """The developments by year, newest first, one table a year. Each row carries its
-    actors, type, year and effects as data-* attributes (lifted onto the row by
-    html_tables.lift_row_data) for the timeline filters."""
-    parts, year = [timeline_filter(model)], None
-    for dev in model.ordered_developments():
+def _timeline_tables(model: SiteModel, devs: list[Development], from_path: str, year_headings: bool) -> str:
+    """Developments, newest first, one table a year (under a heading per year, or one
+    table alone). Each row carries its actors, type, year and effects as data-*
+    attributes (lifted onto the row by html_tables.lift_row_data) for the filters."""
+    parts, year = [], None
+    for dev in devs:
         if dev.date.year != year:
             year = dev.date.year
             # Not indexed for search: each row is a development's own page, and the list grows with the site.
-            parts.append(f"\n## {year} {search_scope.HEADING}\n\n"
-                         "| Date | Development | Actors | Type | Bears on |\n| --- | --- | --- | --- | --- |")
+            heading = f"\n## {year} {search_scope.HEADING}\n" if year_headings else ""
+            parts.append(f"{heading}\n| Date | Development | Actors | Type | Bears on |\n| --- | --- | --- | --- | --- |")
         effects = " ".join(f"{e.recommendation}:{e.effect}" for e in dev.effects if e.recommendation in model.recommendations)
         row_data = (f'<span data-row data-actors="{_attr(" ".join(dev.actors))}" data-type="{_attr(dev.type)}" '
                     f'data-year="{dev.date.year}" data-effects="{_attr(effects)}"></span>')
         parts.append(f"| {row_data}{day(dev.date)} ({vocab.label(dev.date_kind).lower()}) | "
                      f"[{_cell(dev.title)}]({link(from_path, dev.page.path)}) | {_actors(dev)} "
                      f"| {vocab.label(dev.type).lower()} | {_bears_on(model, dev, from_path)} |")
-    return "\n".join(parts).lstrip("\n")
+    return "\n".join(parts).strip("\n")
+
+
+def _by_year(model: SiteModel) -> dict[int, list[Development]]:
+    years: dict[int, list[Development]] = {}
+    for dev in model.ordered_developments():
+        years.setdefault(dev.date.year, []).append(dev)
+    return years
+
+
+def year_page_path(year: int) -> str:
+    return f"{posixpath.dirname(TIMELINE)}/{year}.md"
+
+
+def timeline(model: SiteModel, from_path: str) -> str:
+    """The timeline's page: the filter form, the newest developments, and a link to each
+    year's page. It stays the same size as the site grows; the filters reach every
+    development through the rows the year pages render (see timeline_rows_script)."""
+    devs = model.ordered_developments()
+    newest = devs[:TIMELINE_NEWEST]
+    years = _by_year(model)
+    year_links = "\n".join(f"- [{year}]({link(from_path, year_page_path(year))}): {_count(len(items))}"
+                            for year, items in years.items())
+    intro = (f"This page lists the {len(newest)} newest of the {_count(len(devs))}; every year has its own "
+             "page, listed [below](#every-year)." if len(newest) < len(devs) else f"All {_count(len(devs))}.")
+    return "\n\n".join([intro, timeline_filter(model, len(devs)), _timeline_tables(model, newest, from_path, True),
+                        f"## Every year {{ #every-year {search_scope.ATTRIBUTE} }}", year_links or "*No development yet.*"])
+
+
+def year_page(model: SiteModel, year: int) -> str:
+    """A year's developments, newest first: the page the timeline links to for that year."""
+    path = year_page_path(year)
+    devs = _by_year(model).get(year, [])
+    return (f"---\ntitle: Developments of {year}\nsearch:\n  exclude: true\n---\n\n"
+            f"# Developments of {year}\n\n"
+            f"{_count(len(devs)).capitalize()} dated {year}, newest first. The [timeline]"
+            f"({link(path, TIMELINE)}) has the newest across all years and filters over all of them.\n\n"
+            + _timeline_tables(model, devs, path, False) + "\n")
+
+
+def year_pages(model: SiteModel) -> dict[str, str]:
+    """{path: Markdown} of every year's page, generated at build time."""
+    return {year_page_path(year): year_page(model, year) for year in _by_year(model)}
+
+
+def year_sequence(model: SiteModel) -> list[tuple[str | None, str, str | None]]:
+    """(older, page, newer) paths of the year pages, oldest first."""
+    return _sequence([year_page_path(year) for year in reversed(_by_year(model))])
+
+
+def _count(n: int) -> str:
+    return f"{n} development" + ("" if n == 1 else "s")
 
 
 def effects_matrix(model: SiteModel, from_path: str) -> str:
@@ -319,5 +376,8 @@ def nav(config_nav, model: SiteModel):
 def development_sequence(model: SiteModel) -> list[tuple[str | None, str, str | None]]:
     """(older, page, newer) paths for every development page, oldest first: the
     neighbours a development page links to as its previous and next pages."""
-    paths = [d.page.path for d in reversed(model.ordered_developments())]
+    return _sequence([d.page.path for d in reversed(model.ordered_developments())])
+
+
+def _sequence(paths: list[str]) -> list[tuple[str | None, str, str | None]]:
     return list(zip([None] + paths[:-1], paths, paths[1:] + [None]))

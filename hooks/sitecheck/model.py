@@ -338,6 +338,11 @@ def build_model(pages: dict[str, Page]) -> tuple[SiteModel, list[Finding]]:
             if item.id != stem:
                 findings.append(Finding(page.repo_path, page.line_of("id"), "id-file-mismatch",
                                         f"id '{item.id}' must equal the file name '{stem}' (ids are stable URLs)"))
+            if folder == DEVELOPMENTS_DIR and stem.isdigit():
+                findings.append(Finding(page.repo_path, page.line_of("id"), "id-reserved",
+                                        f"'{stem}' is the name of the timeline's page for the year {stem}; "
+                                        "name the page after the development (e.g. cn-2021-data-security-law)"))
+                continue
             if item.id in model.recommendations or item.id in model.developments:
                 other = (model.recommendations.get(item.id) or model.developments[item.id]).page.repo_path
                 findings.append(Finding(page.repo_path, page.line_of("id"), "id-duplicate",

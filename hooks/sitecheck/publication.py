@@ -98,7 +98,8 @@ class Publication:
         dev = self._devs.get(path)
         return dev.date if dev else self.version(path)
 
-    def head(self, path: str, description: str, feed_href: str) -> str:
+    def head(self, path: str, description: str, feed_href: str, title: str = "") -> str:
+        """The head's metadata; `title` for a page the build generates (not in the model)."""
         dataset = {}
         if path == "data.md":
             dataset = {"name": f"{self.site.name}: data",
@@ -106,7 +107,7 @@ class Publication:
                                       "sources, as CSV and JSON with a Frictionless Data Package.",
                        "files": [(self.site.url + name, kind) for name, kind in self.data_downloads()]}
         facts = metadata.PageFacts(
-            title=self._title(path), description=description or self.site.description, url=self.site.url_of(path),
+            title=title if path not in self.model.pages else self._title(path), description=description or self.site.description, url=self.site.url_of(path),
             published=self._subject_date(path), modified=self.version(path), site=self.site.name,
             editors=self.site.editors, license_url=opendata.LICENSE["path"], dataset=dataset)
         return metadata.head(facts, feed_href)

@@ -6,8 +6,9 @@ plugin skips any element marked `data-search-exclude`, and a heading's whole sec
 when the heading is marked."""
 from __future__ import annotations
 
+ATTRIBUTE = "data-search-exclude"
 # After a Markdown heading (attr_list): the heading and its section are not indexed.
-HEADING = "{ data-search-exclude }"
+HEADING = f"{{ {ATTRIBUTE} }}"
 
 
 def block(markdown: str) -> str:

@@ -95,6 +95,7 @@ def real_site(runs=3):
             shutil.rmtree(site, ignore_errors=True)
             timings.append(build(REPO, keep=site))
         pages = {name: weight(site / path) for name, path in REAL_PAGES.items()}
+        pages["timeline rows (loaded on first filter)"] = weight(site / "developments" / "timeline-rows.js")
         index = search_index(site)
     best = min(timings, key=lambda t: t["build_s"])
     return {**best, "checks_s": round(check_s, 3), "checks_share": round(check_s / best["build_s"], 3),
@@ -185,7 +186,7 @@ def corpora(sizes=(500, 2000)):
 
 def growth(sizes=(250, 500, 1000, 2000), runs=2):
     """Full builds of generated sites of growing size: time, one development page's
-    HTML, the search index. Each size is built `runs` times and the quickest run kept
+    HTML, the timeline page and the rows its filters load, the search index. Each size is built `runs` times and the quickest run kept
     (the machine is shared; CPU time is shown too). Linear growth keeps the 2,000 / 500
     time ratio near 4."""
     results = {}
@@ -199,6 +200,8 @@ def growth(sizes=(250, 500, 1000, 2000), runs=2):
                 timings.append(build(root, keep=site))
             results[n] = {**min(timings, key=lambda t: t["build_s"]),
                           "development_page": weight(site / "developments" / "dev-1.html"),
+                          "timeline_page": weight(site / "developments" / "index.html"),
+                          "timeline_rows": weight(site / "developments" / "timeline-rows.js"),
                           "search_index": search_index(site)}
     if 500 in results and 2000 in results:
         for measure in ("build_s", "cpu_s"):

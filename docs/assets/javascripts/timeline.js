@@ -1,12 +1,16 @@
-/* Filters for the developments timeline. The page works without this file: every row
-   is in the HTML, with data-* attributes the build generates from the content model.
-   This script shows the filter form the build put on the page (hidden until now),
-   hides the rows that do not match, counts what is shown, and keeps the choice in the
-   address (#actor=china&year=2021) so a filtered view can be shared and restored. */
+/* Filters for the developments timeline. The page works without this file: it lists
+   the newest developments and links to a page for each year, which lists all of that
+   year's. This script shows the filter form the build put on the page (hidden until
+   now). The first time a reader filters, it loads every development's row (the script
+   file the build writes beside the page, from the year pages), shows the rows that
+   match, a table a year, and counts them; clearing the filters brings the page's own
+   list back. The choice is kept in the address (#actor=china&year=2021) so a filtered
+   view can be shared and restored. */
 (function () {
   "use strict";
 
   var FIELDS = ["actor", "type", "rec", "effect", "year"];
+  var ROWS = "sanyaTimelineRows"; // the global the rows' script sets
 
   function words(value) {
     return value ? value.split(" ") : [];
@@ -51,9 +55,27 @@
     var form = document.querySelector("form[data-timeline-filter]");
     if (!form || form.dataset.ready) return;
     form.dataset.ready = "true";
-    var tables = Array.prototype.slice.call(document.querySelectorAll("table")).filter(function (t) { return t.querySelector("tr[data-year]"); });
-    var rows = Array.prototype.slice.call(document.querySelectorAll("tr[data-year]"));
     var count = form.querySelector("[data-timeline-count]");
+    var total = Number(form.dataset.total);
+    // The page's own list: a table a year, each under its heading.
+    var listing = Array.prototype.slice.call(document.querySelectorAll("table")).filter(function (table) {
+      return table.querySelector("tr[data-year]");
+    }).map(function (table) {
+      var block = table.closest(".md-typeset__scrollwrap") || table;
+      var heading = block.previousElementSibling;
+      return { block: block, heading: heading && heading.tagName === "H2" ? heading : null };
+    });
+    if (!listing.length) return;
+    var listed = document.querySelectorAll("tr[data-year]").length;
+    // An empty copy of a year's table, for the filtered rows.
+    var emptyBlock = listing[0].block.cloneNode(true);
+    Array.prototype.forEach.call(emptyBlock.querySelectorAll("tbody tr"), function (row) { row.remove(); });
+    var results = document.createElement("div");
+    results.className = "timeline-results";
+    results.hidden = true;
+    var first = listing[0].heading || listing[0].block;
+    first.parentNode.insertBefore(results, first);
+    var rows = null; // every development's row, once loaded
 
     function chosenInForm() {
       var chosen = {};
@@ -63,25 +85,69 @@
       return chosen;
     }
 
-    function apply(chosen) {
-      var shown = 0;
+    function showListing(visible) {
+      listing.forEach(function (part) {
+        part.block.hidden = !visible;
+        if (part.heading) part.heading.hidden = !visible;
+      });
+      results.hidden = visible;
+    }
+
+    function load(done) {
+      if (rows) return done();
+      var ready = function () {
+        var body = document.createElement("tbody");
+        body.innerHTML = window[ROWS].join("");
+        rows = Array.prototype.slice.call(body.children);
+        done();
+      };
+      if (window[ROWS]) return ready();
+      var script = document.createElement("script");
+      script.src = form.dataset.rows;
+      script.onload = ready;
+      script.onerror = function () {
+        count.textContent = "The list of developments could not be loaded; the year pages below list every one.";
+      };
+      document.head.appendChild(script);
+    }
+
+    // The matching rows, a table a year under the year's heading; returns how many.
+    function render(chosen) {
+      results.textContent = "";
+      var shown = 0, year = null, body = null;
       rows.forEach(function (row) {
-        var visible = matches(row, chosen);
-        row.hidden = !visible;
-        if (visible) shown += 1;
+        if (!matches(row, chosen)) return;
+        if (row.dataset.year !== year) {
+          year = row.dataset.year;
+          var heading = document.createElement("h2");
+          heading.textContent = year;
+          var block = emptyBlock.cloneNode(true);
+          body = block.querySelector("tbody");
+          results.appendChild(heading);
+          results.appendChild(block);
+        }
+        body.appendChild(row);
+        shown += 1;
       });
-      // A year with nothing left to show loses its heading too.
-      tables.forEach(function (table) {
-        var visible = table.querySelector("tbody tr:not([hidden])") !== null;
-        var block = table.closest(".md-typeset__scrollwrap") || table;
-        block.hidden = !visible;
-        var heading = block.previousElementSibling;
-        if (heading && heading.tagName === "H2") heading.hidden = !visible;
+      return shown;
+    }
+
+    function apply(chosen) {
+      if (!FIELDS.some(function (name) { return chosen[name]; })) {
+        showListing(true);
+        results.textContent = "";
+        count.textContent = listed < total
+          ? "Showing the " + listed + " newest of " + total + " developments; a filter searches them all."
+          : "Showing all " + total + " developments.";
+        return;
+      }
+      count.textContent = "Loading the developments\u2026";
+      load(function () {
+        var now = chosenInForm(); // the reader may have changed the form while the rows loaded
+        var shown = render(now);
+        showListing(false);
+        count.textContent = "Showing " + shown + " of " + total + " development" + (total === 1 ? "" : "s") + ".";
       });
-      var noun = rows.length === 1 ? "development" : "developments";
-      count.textContent = shown === rows.length
-        ? "Showing all " + rows.length + " " + noun + "."
-        : "Showing " + shown + " of " + rows.length + " " + noun + ".";
     }
 
     function restore() {
