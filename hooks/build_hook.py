@@ -222,7 +222,7 @@ def on_page_content(html, page, config, files):
         _state["rendered"] += check_rendered(html, body, f"{_docs_prefix(config)}{page.file.src_uri}", first_line)
     html = status_views.with_icon_sprite(html_tables.label_cells(html_tables.lift_row_data(html)))
     html = html_print.add_print_addresses(html, page.url, _published_addresses(config, files).get)
-    html = html_chinese.mark_chinese(html_pinyin.add_toneless_pinyin(html))
+    html = html_chinese.mark_chinese(html_pinyin.add_toneless_pinyin(search_scope.leave_out_addresses(html)))
     if "timeline_rows" in _state and page.file.src_uri in _state["year_pages"]:
         _state["timeline_rows"][page.file.src_uri] = timeline_rows.rows_of(html)
     return html

@@ -7,7 +7,7 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
-from . import changes, cite, metadata, opendata
+from . import changes, cite, metadata, opendata, search_scope
 from .model import SiteModel
 
 SITE_KEY = "sanya-tracker"
@@ -91,7 +91,8 @@ class Publication:
         if path not in self.page_dates:
             return None
         d = self.page_dates[path]
-        return f'<p class="page-changed"><small>This page last changed on {d.day} {d:%B %Y}.</small></p>'
+        return (f'<p class="page-changed" {search_scope.ATTRIBUTE}><small>This page last changed on '
+                f'{d.day} {d:%B %Y}.</small></p>')
 
     # -- head metadata ------------------------------------------------------------------
     def _subject_date(self, path: str) -> dt.date:
