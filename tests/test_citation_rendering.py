@@ -91,7 +91,7 @@ def test_no_pandoc_span_markup_leaks_into_the_page(rendered):
 def test_urls_keep_underscores_ampersands_and_percent_signs(rendered):
     html, _, _ = rendered
     url = "https://icourt.example/rules_2024?a=1&amp;b=%20x"
-    assert f'<a href="{url}">{url}</a>' in html
+    assert f'<a href="{url}" data-search-exclude>{url}</a>' in html  # shown, not indexed
 
 
 def test_escaped_characters_in_titles_and_names_render_as_written(rendered):
