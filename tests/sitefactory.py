@@ -2,6 +2,7 @@
 exactly the finding that change should cause."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 # The status history in YAML's compact flow style (two lines); tests of the history
@@ -155,6 +156,9 @@ def write_buildable_site(root: Path, pages: dict | None = None, bibs: dict | Non
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     (root / "hooks").symlink_to(repo / "hooks")
     (root / "node_modules").symlink_to(repo / "node_modules")
+    # The site's own scripts, as they are (the timeline's filters, search on demand).
+    shutil.copytree(repo / "docs" / "assets" / "javascripts", root / "docs" / "assets" / "javascripts",
+                    dirs_exist_ok=True)
     stylesheet = root / "docs" / "assets" / "stylesheets" / "site.css"
     stylesheet.parent.mkdir(parents=True, exist_ok=True)
     stylesheet.write_text("", encoding="utf-8")

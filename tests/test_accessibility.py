@@ -19,7 +19,8 @@ RESULT = """async () => (await window.__axe).violations
 def pages_to_check(site):
     recommendations = sorted(p for p in (site / "recommendations").glob("*.html") if p.name != "index.html")
     return [site / "index.html", recommendations[0], site / "recommendations" / "index.html", *recommendations[1:],
-            site / "developments" / "index.html", site / "developments" / "us-cn-2025-busan-leaders-meeting.html",
+            site / "developments" / "index.html", site / "developments" / "2021.html",
+            site / "developments" / "us-cn-2025-busan-leaders-meeting.html",
             site / "glossary.html", site / "bibliography.html", site / "report-card.html", site / "data.html",
             site / "whats-new.html"]
 

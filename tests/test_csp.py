@@ -74,6 +74,12 @@ def test_published_site_works_under_its_policy(browse):
     page.locator(".md-search__input").press_sequentially("Solarium", delay=30)
     expect(page.locator(".md-search-result__item a[href*='methodology']").first).to_be_visible(timeout=15000)
     assert _violations(page) == []
+    # The timeline's filters load every development's row from a script of the site's own.
+    page.goto(f"{site_url}/developments/index.html")
+    page.select_option("form[data-timeline-filter] select[name=actor]", "china")
+    expect(page.locator("[data-timeline-count]")).to_have_text("Showing 1 of 1 development.")
+    expect(page.locator(".timeline-results a[href='cn-2024-initiative.html']")).to_be_visible()
+    assert _violations(page) == []
 
 
 def test_injected_script_and_external_image_are_refused(browse):
