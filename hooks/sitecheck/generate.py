@@ -115,7 +115,7 @@ def timeline_filter(model: SiteModel, total: int) -> str:
     ]
     return (f'<form class="timeline-filter" data-timeline-filter data-total="{total}" data-rows="{ROWS_SCRIPT_NAME}" '
             'hidden aria-label="Filter the developments">'
-            + "".join(selects) + '<button type="reset" class="md-button">Show all</button>'
+            + "".join(selects) + '<button type="reset" class="md-button">Clear filters</button>'
             '<p data-timeline-count role="status" aria-live="polite"></p></form>')
 
 
