@@ -120,13 +120,9 @@ def _publish(config):
 
 
 def _citations_ready():
-    """The batched pandoc run's results in mkdocs-bibtex's registry, before the first page.
-    While pandoc is still at work, the search's Chinese segmenter loads its dictionary, a
-    second's work the build would otherwise do later, with nothing else running."""
+    """The batched pandoc run's results in mkdocs-bibtex's registry, before the first page."""
     batch = _state.pop("citations", None)
     if batch is not None:
-        if batch.running():
-            search_terms.load_chinese_segmenter()
         batch.wait()
 
 

@@ -42,13 +42,3 @@ def test_real_index_keeps_reference_titles_but_not_their_addresses_or_page_dates
     # The page still shows both to the reader.
     page = (built_site / "recommendations" / "data-free-port.html").read_text(encoding="utf-8")
     assert ">https://news.cgtn.com/" in page and "This page last changed on" in page
-
-
-def test_the_chinese_segmenter_can_be_loaded_ahead_of_the_first_page():
-    import jieba
-
-    from sitecheck import search_terms
-
-    assert search_terms.load_chinese_segmenter() is True
-    assert jieba.dt.initialized
-    assert "\u200b".join(jieba.cut("数据安全法")) == "数据\u200b安全法"

@@ -155,9 +155,6 @@ class Batch:
         except BaseException as exc:  # noqa: BLE001 - raised again in the build's own thread
             self._result = exc
 
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
     def wait(self) -> int:
         """The number of citation blocks formatted."""
         self._thread.join()

@@ -27,15 +27,3 @@ def separator(base: str) -> str:
     has no flags)."""
     words = "|".join(_any_case(w) for w in sorted(FUNCTION_WORDS, key=len, reverse=True))
     return f"{base}|{PUNCTUATION}|\\b(?:{words})\\b"
-
-
-def load_chinese_segmenter() -> bool:
-    """Load jieba's dictionary now (about a second's work, otherwise done when the first
-    page with Chinese is indexed), so a build can do it while it waits for something
-    else. False when jieba is not installed (search then indexes Chinese unsegmented)."""
-    try:
-        import jieba
-    except ImportError:
-        return False
-    jieba.initialize()
-    return True
