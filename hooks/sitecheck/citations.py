@@ -13,11 +13,13 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pypandoc
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.registry import PandocRegistry, SimpleRegistry
 
+from . import citation_runs
 from .check_citations import MAX_CITING_LINE
 
 PANDOC_STYLE_PREFIX = "pandoc:"
@@ -55,13 +57,15 @@ def protect_capitals(title: str) -> str:
     return "".join(out)
 
 
-def bibtex_text(bib_data) -> str:
+def bibtex_text(bib_data, keys=None) -> str:
     """The entries as BibTeX for pandoc, written as read: values keep their braces and URLs
     stay verbatim. (pybtex's own writer passes every character through latexcodec, a third
     of a second on this site, and escapes `_`, `&` and `%` in URLs that pandoc reads
-    verbatim.)"""
+    verbatim.) Only the entries of `keys`, if given."""
     parts = []
     for key, entry in bib_data.entries.items():
+        if keys is not None and key not in keys:
+            continue
         fields = [f"  {name} = {{{value}}}" for name, value in entry.fields.items()]
         fields += [f"  {role} = {{{' and '.join(str(person) for person in people)}}}"
                    for role, people in entry.persons.items()]
@@ -108,11 +112,10 @@ def strip_pandoc_spans(html: str) -> str:
     return _PANDOC_SPAN.sub(r"\1", html)
 
 
-def citation_blocks(markdown_texts, all_keys) -> list[CitationBlock]:
-    """Every distinct citation block the plugin will meet, and one more that cites every
-    entry no page cites, so pandoc writes the reference of each (the full bibliography
-    page lists them all). Read line by line, as the plugin's pattern does, leaving out the
-    lines the checks refuse as too long for it."""
+def citation_blocks(markdown_texts, all_keys) -> tuple[list[CitationBlock], list[str]]:
+    """Every distinct citation block the plugin will meet, and the keys no page cites (each
+    must be formatted too: the full bibliography page lists them all). Read line by line,
+    as the plugin's pattern does, leaving out the lines the checks refuse as too long for it."""
     blocks = {}
     for text in markdown_texts:
         for line in text.split("\n"):
@@ -121,11 +124,7 @@ def citation_blocks(markdown_texts, all_keys) -> list[CitationBlock]:
             for block in CitationBlock.from_markdown(line):
                 blocks.setdefault(str(block), block)
     cited = {citation.key for block in blocks.values() for citation in block.citations}
-    uncited = [key for key in all_keys if key not in cited]
-    if uncited:
-        block = CitationBlock(citations=[Citation(key=key) for key in uncited])
-        blocks.setdefault(str(block), block)
-    return list(blocks.values())
+    return list(blocks.values()), [key for key in all_keys if key not in cited]
 
 
 def ensure_formatted(registry, keys) -> None:
@@ -138,29 +137,43 @@ def ensure_formatted(registry, keys) -> None:
 
 
 class Batch:
-    """Every citation of the site formatted in one pandoc run, in a thread of its own: it
-    starts as soon as the bibliography is known to be sound and runs beside the rest of
-    the checks and MkDocs' setup; `wait` hands the results to the registry before the
-    first page needs them."""
+    """Every citation of the site formatted before the first page needs one: in as many
+    pandoc runs as the machine has cores to spare (two; see citation_runs), each in a
+    thread of its own, each given only its own sources. They start as soon as the
+    bibliography is known to be sound and run beside the rest of the checks and MkDocs'
+    setup; `wait` hands the results to the registry."""
 
-    def __init__(self, registry, markdown_texts):
-        self.registry, self.blocks = registry, citation_blocks(markdown_texts, registry.bib_data.entries)
-        self._result: tuple | BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="citations", daemon=True)
-        self._thread.start()
+    RUNS = 2
 
-    def _run(self):
+    def __init__(self, registry, markdown_texts, runs: int = RUNS):
+        entries = registry.bib_data.entries
+        blocks, uncited = citation_blocks(markdown_texts, entries)
+        self.registry, self.parts = registry, citation_runs.partition(blocks, uncited, entries, runs)
+        self._results: list = [None] * len(self.parts)
+        self._threads = [threading.Thread(target=self._run, args=(i,), name=f"citations-{i}", daemon=True)
+                         for i in range(len(self.parts))]
+        for thread in self._threads:
+            thread.start()
+
+    def _run(self, index: int):
+        blocks = self.parts[index]
+        keys = {citation.key for block in blocks for citation in block.citations}
+        # What the registry's own pandoc run reads, with this part's sources only.
+        own = SimpleNamespace(csl_file=self.registry.csl_file,
+                              bib_data_bibtex=bibtex_text(self.registry.bib_data, keys))
         try:
-            self._result = self.registry._process_with_pandoc(self.blocks)  # what validate_citation_blocks runs
+            self._results[index] = PandocRegistry._process_with_pandoc(own, blocks)
         except BaseException as exc:  # noqa: BLE001 - raised again in the build's own thread
-            self._result = exc
+            self._results[index] = exc
 
     def wait(self) -> int:
         """The number of citation blocks formatted."""
-        self._thread.join()
-        if isinstance(self._result, BaseException):
-            raise self._result
-        inline, references = self._result
-        self.registry._inline_cache.update(inline)
-        self.registry._reference_cache.update(references)
-        return len(self.blocks)
+        for thread in self._threads:
+            thread.join()
+        for result in self._results:
+            if isinstance(result, BaseException):
+                raise result
+            inline, references = result
+            self.registry._inline_cache.update(inline)
+            self.registry._reference_cache.update(references)
+        return sum(len(blocks) for blocks in self.parts)
