@@ -67,6 +67,8 @@ def test_timeline_filters_show_exactly_the_matching_developments_and_the_address
     assert want and not want <= newest(model)  # the filter reaches past the page's own list
     reader.wait_for_function("() => !/Loading/.test(document.querySelector('[data-timeline-count]').textContent)")
     assert shown_developments(reader) == want
+    # The contents no longer offer the page's own year headings, which the filter hides.
+    assert reader.eval_on_selector(".md-nav--secondary a[href='#2026']", "a => a.checkVisibility()") is False
     count = reader.inner_text("[data-timeline-count]")
     assert count == f"Showing {len(want)} of {total} developments."
     address = reader.url
@@ -81,6 +83,7 @@ def test_timeline_filters_show_exactly_the_matching_developments_and_the_address
     reader.click("form[data-timeline-filter] button[type=reset]")
     reader.wait_for_function("() => !location.hash")
     assert shown_developments(reader) == newest(model)
+    assert reader.eval_on_selector(".md-nav--secondary a[href='#2026']", "a => a.checkVisibility()") is True
 
 
 def test_every_development_is_reached_without_javascript(built_site, chromium, model):

@@ -85,10 +85,18 @@
       return chosen;
     }
 
+    // The table of contents' entry for a heading of the page's own list.
+    function tocEntry(heading) {
+      var link = heading && heading.id && document.querySelector('.md-nav--secondary a[href="#' + heading.id + '"]');
+      return link ? link.closest("li") : null;
+    }
+
     function showListing(visible) {
       listing.forEach(function (part) {
         part.block.hidden = !visible;
         if (part.heading) part.heading.hidden = !visible;
+        var entry = tocEntry(part.heading);
+        if (entry) entry.hidden = !visible; // no contents entry for a heading that is not shown
       });
       results.hidden = visible;
     }
