@@ -120,7 +120,7 @@ def _publish(config):
 
 
 def _citations_ready():
-    """The batched pandoc run's results in mkdocs-bibtex's registry, before the first page."""
+    """The citation batch's results in mkdocs-bibtex's registry, before the first page."""
     batch = _state.pop("citations", None)
     if batch is not None:
         batch.wait()
@@ -128,8 +128,9 @@ def _citations_ready():
 
 def on_nav(nav, config, files):
     """Development pages and the year pages are not in the menu (see generate.nav):
-    attach each to the timeline's section, so the Developments tab and the breadcrumbs show where the reader
-    is, and to its older and newer neighbours, the footer's previous and next links.
+    attach each to the timeline's section, so the Developments tab and the breadcrumbs
+    show where the reader is, and to its older and newer neighbours, the footer's
+    previous and next links.
     Material's blog plugin attaches its posts the same way."""
     def page(path):
         file = files.get_file_from_path(path) if path else None

@@ -1,5 +1,6 @@
 """Citations as readers see them: real pandoc, the Chicago author-date style pandoc
-ships, locators, several keys, capitals kept, and one pandoc run per build."""
+ships, locators, several keys, capitals kept, a batch of at most two pandoc runs per
+build, and two runs giving exactly what one gives."""
 import html as html_lib
 import re
 

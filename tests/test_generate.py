@@ -104,3 +104,13 @@ def test_effects_matrix_counts_effects_and_sides(tmp_path):
     md = generate.effects_matrix(model(tmp_path), "recommendations/index.md")
     assert md.split("\n")[0] == "| Recommendation | Advances | Contradicts | Mixed | Context | U.S. | China |"
     assert "| [A free data port](data-free-port.md) | 0 | 1 | 1 | 0 | 1 | 1 |" in md
+
+
+def test_a_title_is_text_in_every_generated_table(tmp_path):
+    """Markup in a title is shown as written, never read as tags that would break the
+    timeline's rows (and with them the rows its filters load)."""
+    title = 'title: "An </tr><tr data-year=\\"1999\\"> initiative"'
+    m = check(write_site(tmp_path, {"developments/cn-2024-initiative.md": DEV.replace("title: An initiative", title)})).model
+    md = generate.timeline(m, "developments/index.md")
+    assert '[An &lt;/tr>&lt;tr data-year="1999"> initiative](cn-2024-initiative.md)' in md
+    assert "<tr" not in md

@@ -24,7 +24,6 @@ def test_real_index_leaves_out_timeline_rows_and_citation_boxes(built_site):
     assert developments <= indexed
 
 
-
 def test_a_link_that_spells_out_its_address_is_left_out_of_the_index():
     html = ('<p>Source. <a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>. '
             'See <a href="https://example.org/b">the text</a>.</p>')

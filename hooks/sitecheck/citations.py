@@ -1,9 +1,10 @@
 """Citation formatting around mkdocs-bibtex: pandoc's own Chicago author-date style,
-acronyms kept in capitals, and one batched pandoc call per build.
+acronyms kept in capitals, and every citation formatted up front in a batch.
 
 mkdocs-bibtex formats citations with pandoc and caches the results, but left alone it
 calls pandoc once for every page that cites something new. Handing its registry every
-citation block of the site at once fills that cache in one call; the plugin then finds
+citation block of the site at once fills that cache in one batch (two pandoc runs side
+by side, see citation_runs); the plugin then finds
 each page's citations already formatted and keeps producing its usual output."""
 from __future__ import annotations
 
@@ -137,8 +138,8 @@ def ensure_formatted(registry, keys) -> None:
 
 
 class Batch:
-    """Every citation of the site formatted before the first page needs one: in as many
-    pandoc runs as the machine has cores to spare (two; see citation_runs), each in a
+    """Every citation of the site formatted before the first page needs one: in two
+    pandoc runs (the project's machines have two cores; see citation_runs), each in a
     thread of its own, each given only its own sources. They start as soon as the
     bibliography is known to be sound and run beside the rest of the checks and MkDocs'
     setup; `wait` hands the results to the registry."""

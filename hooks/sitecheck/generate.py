@@ -31,7 +31,9 @@ def _actors(dev: Development) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Front matter text (a title, a reason) as one table cell or link text. It is text:
+    a "<" in it is shown, never read as a tag that could break the table around it."""
+    return text.replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
 
 
 def recommendation_developments(model: SiteModel, rec_id: str, from_path: str) -> str:
@@ -153,7 +155,7 @@ def year_page_path(year: int) -> str:
 def timeline(model: SiteModel, from_path: str) -> str:
     """The timeline's page: the filter form, the newest developments, and a link to each
     year's page. It stays the same size as the site grows; the filters reach every
-    development through the rows the year pages render (see timeline_rows_script)."""
+    development through the rows the year pages render (see timeline_rows)."""
     devs = model.ordered_developments()
     newest = devs[:TIMELINE_NEWEST]
     years = _by_year(model)
@@ -165,10 +167,9 @@ def timeline(model: SiteModel, from_path: str) -> str:
                         f"## Every year {{ #every-year {search_scope.ATTRIBUTE} }}", year_links or "*No development yet.*"])
 
 
-def year_page(model: SiteModel, year: int) -> str:
-    """A year's developments, newest first: the page the timeline links to for that year."""
+def year_page(model: SiteModel, year: int, devs: list[Development]) -> str:
+    """A year's developments (`devs`, newest first): the page the timeline links to for that year."""
     path = year_page_path(year)
-    devs = _by_year(model).get(year, [])
     return (f"---\ntitle: Developments of {year}\nsearch:\n  exclude: true\n---\n\n"
             f"# Developments of {year}\n\n"
             f"{_count(len(devs)).capitalize()} dated {year}, newest first. The [timeline]"
@@ -178,7 +179,7 @@ def year_page(model: SiteModel, year: int) -> str:
 
 def year_pages(model: SiteModel) -> dict[str, str]:
     """{path: Markdown} of every year's page, generated at build time."""
-    return {year_page_path(year): year_page(model, year) for year in _by_year(model)}
+    return {year_page_path(year): year_page(model, year, devs) for year, devs in _by_year(model).items()}
 
 
 def year_sequence(model: SiteModel) -> list[tuple[str | None, str, str | None]]:

@@ -108,7 +108,8 @@ class Publication:
                                       "sources, as CSV and JSON with a Frictionless Data Package.",
                        "files": [(self.site.url + name, kind) for name, kind in self.data_downloads()]}
         facts = metadata.PageFacts(
-            title=title if path not in self.model.pages else self._title(path), description=description or self.site.description, url=self.site.url_of(path),
+            title=self._title(path) if path in self.model.pages else title,
+            description=description or self.site.description, url=self.site.url_of(path),
             published=self._subject_date(path), modified=self.version(path), site=self.site.name,
             editors=self.site.editors, license_url=opendata.LICENSE["path"], dataset=dataset)
         return metadata.head(facts, feed_href)
